@@ -1,0 +1,50 @@
+//! Facts about the request that only Matomo knows, gathered by the PHP plugin before the core
+//! runs. They are plain data: every decision taken on them lives in this crate.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct EndpointFacts {
+    /// `format` of the Matomo request, lower-cased.
+    pub format: String,
+    /// `module` and `method` from the URL query.
+    pub module: String,
+    pub method: String,
+    /// `Piwik\API\Request::isCurrentApiRequestTheRootApiRequest()`.
+    pub is_root_request: bool,
+    /// `Piwik\API\Request::getRootApiRequestMethod()`.
+    pub root_method: String,
+    pub user: UserFacts,
+    pub settings: SettingsFacts,
+    /// A `token_auth` parameter was present in the URL query string.
+    pub token_in_url: bool,
+    /// `[General] trusted_hosts` of Matomo's config.
+    pub trusted_hosts: Vec<String>,
+    /// Matomo's own verdict on the request's Host (`Piwik\Url::isValidHost()`).
+    pub host_valid: bool,
+    /// The raw `[McpServer]` config section.
+    pub config: Map<String, Value>,
+    pub plugin_version: String,
+    /// URL of an OAuth protected-resource metadata document, when one is served.
+    pub resource_metadata_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct UserFacts {
+    pub login: String,
+    pub anonymous: bool,
+    pub has_view_access: bool,
+    /// Highest access over all sites: `superuser`, `admin`, `write`, `view` or `noaccess`.
+    pub highest_access: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct SettingsFacts {
+    pub enable_mcp: bool,
+    pub maximum_mcp_access_level: String,
+    pub allow_token_in_url: bool,
+}

@@ -1,0 +1,124 @@
+//! The HTTP entry: the checks every request passes, in the order the spec fixes (each answers
+//! before the next runs), then the MCP transport.
+
+pub mod access;
+pub mod facts;
+pub mod origin;
+
+use crate::config::McpConfig;
+use crate::host::Host;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::jsonrpc::{self, BodyIds, INTERNAL_ERROR, INVALID_REQUEST};
+use crate::transport;
+use access::AccessLevel;
+pub use facts::EndpointFacts;
+use serde_json::Value;
+
+pub const ENDPOINT_MODULE: &str = "API";
+pub const ENDPOINT_METHOD: &str = "McpServer.mcp";
+
+pub const FORMAT_REQUIRED: &str =
+    "MCP endpoint requires format=mcp. Use module=API&method=McpServer.mcp&format=mcp.";
+pub const FORMAT_WRONG_METHOD: &str = "format=mcp can only be used with method=McpServer.mcp.";
+pub const ROOT_REQUEST_REQUIRED: &str = "MCP endpoint requires a root API request: module=API&method=McpServer.mcp&format=mcp. Nested API calls (including API.getBulkRequest) are not supported.";
+pub const AUTH_REQUIRED: &str = "Authentication required.";
+pub const TOKEN_IN_URL: &str = "Authentication required. A token_auth in the URL is not accepted by the MCP endpoint (URLs end up in access logs): send it as an 'Authorization: Bearer <token_auth>' header.";
+pub const DISABLED: &str = "MCP endpoint is disabled. Please contact your Matomo administrator.";
+pub const INTERNAL: &str = "Internal endpoint error.";
+
+/// A JSON-RPC error response with the given HTTP status.
+pub fn jsonrpc_error(status: u16, id: &Value, code: i64, message: &str) -> HttpResponse {
+    HttpResponse::json(status, jsonrpc::error_body(id, code, message))
+}
+
+/// 403 answers carry a JSON body only when the client sent one request object with an id.
+fn forbidden(ids: &BodyIds, message: &str) -> HttpResponse {
+    match &ids.top_level_id {
+        Some(id) => jsonrpc_error(403, id, INVALID_REQUEST, message),
+        None => HttpResponse::new(403),
+    }
+}
+
+fn unauthorized(ids: &BodyIds, facts: &EndpointFacts, message: &str) -> HttpResponse {
+    let mut challenge = String::from("Bearer realm=\"mcp\"");
+    if let Some(url) = facts
+        .resource_metadata_url
+        .as_deref()
+        .filter(|u| !u.is_empty())
+    {
+        challenge.push_str(&format!(
+            ", resource_metadata=\"{}\"",
+            url.replace('"', "%22")
+        ));
+    }
+    jsonrpc_error(401, &ids.request_id, INVALID_REQUEST, message)
+        .with_header("WWW-Authenticate", &challenge)
+}
+
+/// Checks 2 to 6 of the spec; `Err` is the answer to send.
+fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), HttpResponse> {
+    let is_endpoint = facts.module == ENDPOINT_MODULE
+        && facts.method == ENDPOINT_METHOD
+        && facts.is_root_request
+        && facts.root_method == ENDPOINT_METHOD;
+    if !is_endpoint {
+        return Err(jsonrpc_error(
+            400,
+            &ids.request_id,
+            INVALID_REQUEST,
+            ROOT_REQUEST_REQUIRED,
+        ));
+    }
+    if facts.token_in_url && !facts.settings.allow_token_in_url {
+        return Err(unauthorized(ids, facts, TOKEN_IN_URL));
+    }
+    if facts.user.anonymous || !facts.user.has_view_access || facts.user.login.is_empty() {
+        return Err(unauthorized(ids, facts, AUTH_REQUIRED));
+    }
+    if !facts.settings.enable_mcp {
+        return Err(forbidden(ids, DISABLED));
+    }
+    let level = AccessLevel::parse(&facts.user.highest_access);
+    access::check_cap(level, &facts.settings.maximum_mcp_access_level)
+        .map_err(|m| forbidden(ids, &m))?;
+    match req.header("origin") {
+        Some(o) if !origin::origin_is_trusted(o, &facts.trusted_hosts) => {
+            Err(HttpResponse::text(403, "Forbidden: Invalid Origin header."))
+        }
+        None if !facts.host_valid => {
+            Err(HttpResponse::text(403, "Forbidden: Invalid Host header."))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> HttpResponse {
+    if facts.format != "mcp" {
+        return HttpResponse::matomo_error(FORMAT_REQUIRED);
+    }
+    let oversized = req.body.len() > transport::MAX_BODY_BYTES;
+    let parsed: Option<Value> = if oversized {
+        None
+    } else {
+        serde_json::from_slice(&req.body).ok()
+    };
+    let ids = jsonrpc::body_ids(parsed.as_ref());
+    if let Err(answer) = admit(req, facts, &ids) {
+        return answer;
+    }
+    let config = McpConfig::from_section(&facts.config);
+    let ctx = transport::Context {
+        login: &facts.user.login,
+        plugin_version: &facts.plugin_version,
+        config: &config,
+    };
+    transport::handle(req, parsed, &ctx, host)
+}
+
+/// The answer when something unexpected failed (details go to Matomo's log only).
+pub fn internal_error(id: &Value) -> HttpResponse {
+    jsonrpc_error(500, id, INTERNAL_ERROR, INTERNAL)
+}
+
+#[cfg(test)]
+pub mod tests;

@@ -1,0 +1,79 @@
+//! What the MCP core needs from Matomo, as one trait. The PHP plugin implements it with Matomo's
+//! own classes (`Piwik\API\Request`, the database, the logger); tests implement it in Rust.
+
+use serde_json::{Map, Value};
+
+/// Why a Matomo API call failed, as far as the tools need to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiErrorKind {
+    /// Matomo refused for lack of access (`Piwik\NoAccessException`).
+    NoAccess,
+    /// The request was understood and rejected (bad parameter, unknown id, inactive plugin...).
+    Rejected,
+    /// Anything else: a bug, a database error. Never shown to the client.
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub kind: ApiErrorKind,
+    /// Matomo's message; tools decide whether it is safe to pass on.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self {
+            kind: ApiErrorKind::Internal,
+            message: message.into(),
+        }
+    }
+}
+
+/// A session row as stored in Matomo's database (table `mcp_session`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSession {
+    pub id: String,
+    /// The Matomo login that created it; a session never serves another user.
+    pub login: String,
+    /// Unix time after which the session is gone.
+    pub expires_at: i64,
+    /// Opaque JSON written and read only by the core (negotiated version, client info).
+    pub data: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LogLevel {
+    Error,
+    Warning,
+    Info,
+    Debug,
+}
+
+/// A failure of the storage or logging callbacks (the message is for the server log only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostError(pub String);
+
+pub trait Host {
+    /// Calls a Matomo API method as the current user (`Piwik\API\Request::processRequest`).
+    fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError>;
+
+    fn session_load(&self, id: &str) -> Result<Option<StoredSession>, HostError>;
+    fn session_insert(&self, session: &StoredSession) -> Result<(), HostError>;
+    /// Moves the expiry of the user's own session; a row of another user is left alone.
+    fn session_touch(&self, id: &str, login: &str, expires_at: i64) -> Result<(), HostError>;
+    /// Deletes the user's own session; a row of another user is left alone.
+    fn session_delete(&self, id: &str, login: &str) -> Result<(), HostError>;
+    /// Deletes every session that expired before `now`; returns how many went.
+    fn session_delete_expired(&self, now: i64) -> Result<u64, HostError>;
+
+    fn log(&self, level: LogLevel, message: &str);
+
+    /// Current Unix time in seconds (a trait method so tests can move the clock).
+    fn now(&self) -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    }
+}

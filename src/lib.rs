@@ -1,0 +1,54 @@
+//! Matomo MCP Server core, loaded into PHP as the `matomo_mcp` extension.
+//!
+//! A request travels: `php` (conversion) -> `endpoint` (Matomo-level checks) -> `transport`
+//! (Streamable HTTP rules, sessions) -> `protocol` (JSON-RPC methods) -> `tools` (validation,
+//! dispatch, shaping) -> `host` (Matomo callbacks) and back.
+
+pub mod config;
+pub mod endpoint;
+pub mod host;
+pub mod http;
+pub mod jsonrpc;
+pub mod logging;
+pub mod php;
+pub mod protocol;
+pub mod session;
+pub mod tools;
+pub mod transport;
+pub mod util;
+
+#[cfg(test)]
+mod testing;
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::zend::ModuleEntry;
+use ext_php_rs::{info_table_end, info_table_row, info_table_start};
+
+/// Panics are caught at the PHP boundary and answered as JSON-RPC errors; the default hook would
+/// also print the panic message (which might quote request data) to the web server's log.
+extern "C" fn startup(_type: i32, _module_number: i32) -> i32 {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("matomo_mcp: internal error at {at}");
+    }));
+    0
+}
+
+extern "C" fn module_info(_module: *mut ModuleEntry) {
+    info_table_start!();
+    info_table_row!("matomo_mcp support", "enabled");
+    info_table_row!("version", env!("CARGO_PKG_VERSION"));
+    info_table_row!(
+        "MCP protocol versions",
+        "2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05"
+    );
+    info_table_end!();
+}
+
+#[php_module]
+pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    php::register(module.startup_function(startup).info_function(module_info))
+}

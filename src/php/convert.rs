@@ -1,0 +1,133 @@
+//! PHP values <-> JSON values at the boundary.
+//!
+//! PHP arrays are lists or maps at once; JSON needs one or the other. An array whose keys are
+//! exactly 0..n-1 in order becomes a JSON array, anything else a JSON object, as `json_encode`
+//! does. PHP strings are bytes: invalid UTF-8 is replaced by U+FFFD instead of failing the whole
+//! answer. Floats that JSON cannot hold (NAN, INF) become null.
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
+use serde_json::{Map, Number, Value};
+
+/// Deeper nesting than `json_encode`'s default is refused rather than recursed into.
+const MAX_DEPTH: usize = 512;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertError(pub String);
+
+pub fn to_value(zv: &Zval) -> Result<Value, ConvertError> {
+    convert(zv, 0)
+}
+
+fn key_text(key: &ArrayKey) -> String {
+    match key {
+        ArrayKey::Long(i) => i.to_string(),
+        ArrayKey::String(s) => s.clone(),
+        ArrayKey::Str(s) => (*s).to_string(),
+        ArrayKey::ZendString(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
+    }
+}
+
+fn is_list(ht: &ZendHashTable) -> bool {
+    ht.iter()
+        .enumerate()
+        .all(|(i, (k, _))| matches!(k, ArrayKey::Long(n) if n == i as i64))
+}
+
+fn array(ht: &ZendHashTable, depth: usize) -> Result<Value, ConvertError> {
+    if is_list(ht) {
+        ht.iter()
+            .map(|(_, v)| convert(v, depth + 1))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array)
+    } else {
+        let mut map = Map::with_capacity(ht.len());
+        for (k, v) in ht.iter() {
+            map.insert(key_text(&k), convert(v, depth + 1)?);
+        }
+        Ok(Value::Object(map))
+    }
+}
+
+/// Public properties only, like `json_encode` of a plain object (mangled names start with NUL).
+fn object(obj: &ZendObject, depth: usize) -> Result<Value, ConvertError> {
+    let props = obj
+        .get_properties()
+        .map_err(|e| ConvertError(format!("unreadable object: {e}")))?;
+    let mut map = Map::with_capacity(props.len());
+    for (k, v) in props.iter() {
+        let name = key_text(&k);
+        if !name.starts_with('\0') {
+            map.insert(name, convert(v, depth + 1)?);
+        }
+    }
+    Ok(Value::Object(map))
+}
+
+fn convert(zv: &Zval, depth: usize) -> Result<Value, ConvertError> {
+    if depth > MAX_DEPTH {
+        return Err(ConvertError("value nested too deeply".into()));
+    }
+    let zv = zv.dereference();
+    if zv.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = zv.bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = zv.long() {
+        return Ok(Value::from(n));
+    }
+    if let Some(f) = zv.double() {
+        return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if let Some(s) = zv.zend_str() {
+        return Ok(Value::String(
+            String::from_utf8_lossy(s.as_bytes()).into_owned(),
+        ));
+    }
+    if let Some(ht) = zv.array() {
+        return array(ht, depth);
+    }
+    if let Some(obj) = zv.object() {
+        return object(obj, depth);
+    }
+    Err(ConvertError(format!(
+        "a PHP {:?} cannot be represented in JSON",
+        zv.get_type()
+    )))
+}
+
+/// JSON -> PHP array/scalar, equal to `json_decode($json, true)`.
+pub fn to_zval(v: &Value) -> ext_php_rs::error::Result<Zval> {
+    let mut zv = Zval::new();
+    match v {
+        Value::Null => zv.set_null(),
+        Value::Bool(b) => zv.set_bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => zv.set_long(i),
+            None => zv.set_double(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::String(s) => zv.set_string(s, false)?,
+        Value::Array(items) => {
+            let mut ht: ZBox<ZendHashTable> =
+                ZendHashTable::with_capacity(u32::try_from(items.len()).unwrap_or(u32::MAX));
+            for item in items {
+                ht.push(to_zval(item)?)?;
+            }
+            zv.set_hashtable(ht);
+        }
+        Value::Object(map) => zv.set_hashtable(map_to_hashtable(map)?),
+    }
+    Ok(zv)
+}
+
+pub fn map_to_hashtable(
+    map: &Map<String, Value>,
+) -> ext_php_rs::error::Result<ZBox<ZendHashTable>> {
+    let mut ht = ZendHashTable::with_capacity(u32::try_from(map.len()).unwrap_or(u32::MAX));
+    for (k, item) in map {
+        ht.insert(k.as_str(), to_zval(item)?)?;
+    }
+    Ok(ht)
+}

@@ -1,0 +1,148 @@
+//! `Host` implemented by calling methods of the plugin's PHP bridge object
+//! (`Piwik\Plugins\McpServer\Bridge\MatomoHost`). Every call checks for a thrown PHP exception
+//! and takes it over, so a failing callback becomes an error value here, never a PHP fatal.
+
+use super::convert;
+use crate::host::{ApiError, ApiErrorKind, Host, HostError, LogLevel, StoredSession};
+use ext_php_rs::convert::IntoZvalDyn;
+use ext_php_rs::types::{ZendObject, Zval};
+use ext_php_rs::zend::ExecutorGlobals;
+use serde_json::{Map, Value};
+
+pub struct PhpHost<'a> {
+    bridge: &'a ZendObject,
+}
+
+/// A PHP exception taken over from the engine: class and message, for the server log.
+fn take_exception() -> Option<String> {
+    let ex = ExecutorGlobals::take_exception()?;
+    let class = ex.get_class_name().unwrap_or_else(|_| "exception".into());
+    let message = ex
+        .try_call_method("getMessage", vec![])
+        .ok()
+        .and_then(|m| m.string())
+        .unwrap_or_default();
+    // getMessage itself could throw in a pathological class; never leave an exception pending
+    let _ = ExecutorGlobals::take_exception();
+    Some(format!("{class}: {message}"))
+}
+
+impl<'a> PhpHost<'a> {
+    pub fn new(bridge: &'a ZendObject) -> Self {
+        Self { bridge }
+    }
+
+    fn call(&self, method: &str, args: Vec<&dyn IntoZvalDyn>) -> Result<Zval, String> {
+        let result = self.bridge.try_call_method(method, args);
+        if let Some(thrown) = take_exception() {
+            return Err(format!("{method}() threw {thrown}"));
+        }
+        result.map_err(|e| format!("{method}() could not be called: {e}"))
+    }
+}
+
+fn level_name(level: LogLevel) -> &'static str {
+    match level {
+        LogLevel::Error => "error",
+        LogLevel::Warning => "warning",
+        LogLevel::Info => "info",
+        LogLevel::Debug => "debug",
+    }
+}
+
+/// The bridge answers `['result' => mixed]` or `['error' => kind, 'message' => string]`.
+fn api_outcome(answer: Value) -> Result<Value, ApiError> {
+    let Value::Object(mut map) = answer else {
+        return Err(ApiError::internal(
+            "callApi() returned something other than an array",
+        ));
+    };
+    if let Some(kind) = map.get("error").and_then(Value::as_str) {
+        let kind = match kind {
+            "no_access" => ApiErrorKind::NoAccess,
+            "rejected" => ApiErrorKind::Rejected,
+            _ => ApiErrorKind::Internal,
+        };
+        let message = map
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        return Err(ApiError { kind, message });
+    }
+    map.remove("result")
+        .ok_or_else(|| ApiError::internal("callApi() answered neither result nor error"))
+}
+
+fn session_row(v: Value) -> Option<StoredSession> {
+    Some(StoredSession {
+        id: v.get("id")?.as_str()?.to_string(),
+        login: v.get("login")?.as_str()?.to_string(),
+        expires_at: crate::tools::values::int(v.get("expires_at"))?,
+        data: v
+            .get("data")
+            .and_then(Value::as_str)
+            .unwrap_or("{}")
+            .to_string(),
+    })
+}
+
+impl Host for PhpHost<'_> {
+    fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
+        let mut params_zv = Zval::new();
+        params_zv.set_hashtable(
+            convert::map_to_hashtable(params).map_err(|e| ApiError::internal(e.to_string()))?,
+        );
+        let method = method.to_string();
+        let answer = self
+            .call("callApi", vec![&method, &params_zv])
+            .map_err(ApiError::internal)?;
+        api_outcome(convert::to_value(&answer).map_err(|e| ApiError::internal(e.0))?)
+    }
+
+    fn session_load(&self, id: &str) -> Result<Option<StoredSession>, HostError> {
+        let id = id.to_string();
+        let row = self.call("sessionLoad", vec![&id]).map_err(HostError)?;
+        if row.is_null() {
+            return Ok(None);
+        }
+        let row = convert::to_value(&row).map_err(|e| HostError(e.0))?;
+        session_row(row)
+            .map(Some)
+            .ok_or_else(|| HostError("sessionLoad() returned a malformed row".into()))
+    }
+
+    fn session_insert(&self, s: &StoredSession) -> Result<(), HostError> {
+        let (id, login, data) = (s.id.clone(), s.login.clone(), s.data.clone());
+        self.call("sessionInsert", vec![&id, &login, &s.expires_at, &data])
+            .map(drop)
+            .map_err(HostError)
+    }
+
+    fn session_touch(&self, id: &str, login: &str, expires_at: i64) -> Result<(), HostError> {
+        let (id, login) = (id.to_string(), login.to_string());
+        self.call("sessionTouch", vec![&id, &login, &expires_at])
+            .map(drop)
+            .map_err(HostError)
+    }
+
+    fn session_delete(&self, id: &str, login: &str) -> Result<(), HostError> {
+        let (id, login) = (id.to_string(), login.to_string());
+        self.call("sessionDelete", vec![&id, &login])
+            .map(drop)
+            .map_err(HostError)
+    }
+
+    fn session_delete_expired(&self, now: i64) -> Result<u64, HostError> {
+        let n = self
+            .call("sessionDeleteExpired", vec![&now])
+            .map_err(HostError)?;
+        Ok(n.long().and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
+    }
+
+    fn log(&self, level: LogLevel, message: &str) {
+        let (level, message) = (level_name(level).to_string(), message.to_string());
+        // Logging never fails a request: a throwing logger is simply ignored.
+        let _ = self.call("log", vec![&level, &message]);
+    }
+}

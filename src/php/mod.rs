@@ -1,0 +1,150 @@
+//! The one place where PHP meets Rust: functions the plugin calls, and the conversions around
+//! them. Everything here only converts; decisions are taken in the pure-Rust modules.
+
+pub mod convert;
+pub mod host;
+mod request;
+
+use crate::endpoint::{self, EndpointFacts};
+use crate::host::{Host, LogLevel};
+use crate::http::HttpResponse;
+use crate::jsonrpc::{INTERNAL_ERROR, INVALID_REQUEST};
+use crate::session;
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
+use host::PhpHost;
+use serde_json::Value;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// Runs `f`, turning a Rust panic into the generic internal-error answer: no panic may reach PHP.
+fn guarded(host: &dyn Host, f: impl FnOnce() -> HttpResponse) -> HttpResponse {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        host.log(
+            LogLevel::Error,
+            "MCP core: internal error (Rust panic) while answering a request",
+        );
+        endpoint::internal_error(&Value::String(String::new()))
+    })
+}
+
+fn response_array(r: &HttpResponse) -> PhpResult<ZBox<ZendHashTable>> {
+    let mut headers = ZendHashTable::new();
+    for (name, value) in &r.headers {
+        let mut pair = ZendHashTable::new();
+        pair.push(name.as_str())?;
+        pair.push(value.as_str())?;
+        headers.push(pair)?;
+    }
+    let mut out = ZendHashTable::new();
+    out.insert("status", i64::from(r.status))?;
+    out.insert("headers", headers)?;
+    out.insert("body", r.body.as_str())?;
+    match &r.matomo_error {
+        Some(m) => out.insert("matomo_error", m.as_str())?,
+        None => out.insert("matomo_error", ())?,
+    }
+    Ok(out)
+}
+
+/// Answers one HTTP request to the MCP endpoint.
+///
+/// `$request`: `['method' => 'POST', 'headers' => [name => value|list], 'body' => string]`;
+/// `$facts`: what Matomo knows (user, settings, config; see `EndpointFacts`);
+/// `$bridge`: the plugin's `MatomoHost` object whose methods reach Matomo.
+/// Returns `['status' => int, 'headers' => [[name, value]...], 'body' => string, 'matomo_error' => ?string]`.
+#[php_function]
+pub fn matomo_mcp_handle(
+    request: &Zval,
+    facts: &Zval,
+    bridge: &ZendObject,
+) -> PhpResult<ZBox<ZendHashTable>> {
+    let host = PhpHost::new(bridge);
+    let response = guarded(&host, || {
+        let facts: EndpointFacts = match convert::to_value(facts)
+            .map_err(|e| e.0)
+            .and_then(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
+        {
+            Ok(f) => f,
+            Err(e) => {
+                host.log(
+                    LogLevel::Error,
+                    &format!("MCP core: unusable endpoint facts from the plugin: {e}"),
+                );
+                return endpoint::internal_error(&Value::String(String::new()));
+            }
+        };
+        match request::from_zval(request) {
+            Ok(req) => endpoint::handle(&req, &facts, &host),
+            Err(e) => {
+                host.log(
+                    LogLevel::Error,
+                    &format!("MCP core: unusable request from the plugin: {e}"),
+                );
+                endpoint::internal_error(&Value::String(String::new()))
+            }
+        }
+    });
+    response_array(&response)
+}
+
+/// The JSON-RPC error answer for an exception Matomo raised around the endpoint (for example
+/// `format=mcp` used with another API method). Bad requests are -32600/400, the rest -32603/500
+/// with a generic message.
+#[php_function]
+pub fn matomo_mcp_exception_response(
+    message: &str,
+    bad_request: bool,
+) -> PhpResult<ZBox<ZendHashTable>> {
+    let id = Value::String(String::new());
+    let response = if bad_request {
+        let text = if message.trim().is_empty() {
+            "Invalid request."
+        } else {
+            message
+        };
+        endpoint::jsonrpc_error(400, &id, INVALID_REQUEST, text)
+    } else {
+        endpoint::jsonrpc_error(500, &id, INTERNAL_ERROR, endpoint::INTERNAL)
+    };
+    response_array(&response)
+}
+
+/// Deletes expired sessions (Matomo's scheduled task); returns how many went.
+#[php_function]
+pub fn matomo_mcp_collect_expired_sessions(bridge: &ZendObject) -> i64 {
+    let host = PhpHost::new(bridge);
+    match catch_unwind(AssertUnwindSafe(|| session::collect_expired(&host))) {
+        Ok(Ok(n)) => i64::try_from(n).unwrap_or(i64::MAX),
+        Ok(Err(e)) => {
+            host.log(
+                LogLevel::Warning,
+                &format!("MCP session clean-up failed: {}", e.0),
+            );
+            0
+        }
+        Err(_) => 0,
+    }
+}
+
+/// The most body bytes worth reading: one more than the limit, so an oversized body is seen.
+#[php_function]
+pub fn matomo_mcp_max_body_bytes() -> i64 {
+    i64::try_from(crate::transport::MAX_BODY_BYTES + 1).unwrap_or(i64::MAX)
+}
+
+/// The extension's version, checked by the plugin against the version it was made for.
+#[php_function]
+pub fn matomo_mcp_version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Adds the functions above to the module.
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .function(wrap_function!(matomo_mcp_handle))
+        .function(wrap_function!(matomo_mcp_exception_response))
+        .function(wrap_function!(matomo_mcp_collect_expired_sessions))
+        .function(wrap_function!(matomo_mcp_max_body_bytes))
+        .function(wrap_function!(matomo_mcp_version))
+}

@@ -1,0 +1,107 @@
+//! MCP methods inside an established session: `ping`, `tools/list`, `tools/call`, and the
+//! `initialize` answer.
+
+pub mod instructions;
+pub mod versions;
+
+use crate::config::McpConfig;
+use crate::host::Host;
+use crate::jsonrpc::{self, INVALID_REQUEST, METHOD_NOT_FOUND};
+use crate::session::SessionState;
+use crate::tools;
+use serde_json::{Value, json};
+
+pub const SERVER_NAME: &str = "Matomo MCP Server";
+
+/// A JSON-RPC error answer to one request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RpcError {
+    pub code: i64,
+    pub message: String,
+    pub data: Option<Value>,
+}
+
+impl RpcError {
+    pub fn new(code: i64, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            data: None,
+        }
+    }
+}
+
+/// Everything a method handler may need about the current request.
+pub struct Call<'a> {
+    pub host: &'a dyn Host,
+    pub login: &'a str,
+    pub config: &'a McpConfig,
+    /// The protocol version negotiated for this session.
+    pub version: &'a str,
+    pub session_id: &'a str,
+    pub plugin_version: &'a str,
+}
+
+fn str_at<'v>(v: Option<&'v Value>, pointer: &str) -> Option<&'v str> {
+    v.and_then(|p| p.pointer(pointer)).and_then(Value::as_str)
+}
+
+/// The `initialize` result and the state the session keeps.
+pub fn initialize(params: Option<&Value>, plugin_version: &str) -> (String, SessionState) {
+    let version = versions::negotiate(str_at(params, "/protocolVersion"));
+    let mut server_info = json!({"name": SERVER_NAME, "version": plugin_version});
+    if versions::has_structured_output(version) {
+        server_info["title"] = json!("Matomo MCP Server");
+    }
+    let result = json!({
+        "protocolVersion": version,
+        "capabilities": {"tools": {"listChanged": false}},
+        "serverInfo": server_info,
+        "instructions": instructions::INSTRUCTIONS,
+    });
+    let state = SessionState {
+        protocol_version: version.to_string(),
+        client_name: str_at(params, "/clientInfo/name")
+            .unwrap_or_default()
+            .chars()
+            .take(100)
+            .collect(),
+        client_version: str_at(params, "/clientInfo/version")
+            .unwrap_or_default()
+            .chars()
+            .take(50)
+            .collect(),
+    };
+    (result.to_string(), state)
+}
+
+/// Answers one request of an established session with a complete JSON-RPC response body.
+pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -> String {
+    let outcome = match method {
+        "ping" => Ok("{}".to_string()),
+        "tools/list" => tools::list::handle(call, params),
+        "tools/call" => tools::call::handle(call, params),
+        "initialize" => Err(RpcError::new(
+            INVALID_REQUEST,
+            "The session is already initialized. Send initialize without an Mcp-Session-Id header to start a new one.",
+        )),
+        _ => Err(RpcError::new(
+            METHOD_NOT_FOUND,
+            format!("Method not found: {}", printable(method)),
+        )),
+    };
+    match outcome {
+        Ok(result) => jsonrpc::result_body(id, &result),
+        Err(e) => jsonrpc::error_value(id, e.code, &e.message, e.data).to_string(),
+    }
+}
+
+/// A client-chosen name, safe to put in a message: short and printable.
+pub fn printable(s: &str) -> String {
+    let clean: String = s.chars().filter(|c| !c.is_control()).take(64).collect();
+    if s.chars().count() > 64 {
+        format!("{clean}...")
+    } else {
+        clean
+    }
+}

@@ -1,0 +1,166 @@
+//! A Matomo stand-in for the Rust unit tests: sessions in memory, a movable clock, canned API
+//! answers and captured log lines.
+
+use crate::host::{ApiError, Host, HostError, LogLevel, StoredSession};
+use serde_json::{Map, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+type ApiFn = dyn Fn(&str, &Map<String, Value>) -> Result<Value, ApiError>;
+
+pub struct FakeHost {
+    pub sessions: RefCell<HashMap<String, StoredSession>>,
+    pub clock: Cell<i64>,
+    pub logs: RefCell<Vec<(LogLevel, String)>>,
+    pub api_calls: RefCell<Vec<(String, Map<String, Value>)>>,
+    pub writes: Cell<u32>,
+    api: Box<ApiFn>,
+}
+
+impl FakeHost {
+    pub fn new() -> Self {
+        Self::with_api(|_, _| Err(ApiError::internal("no API in this test")))
+    }
+
+    pub fn with_api(
+        api: impl Fn(&str, &Map<String, Value>) -> Result<Value, ApiError> + 'static,
+    ) -> Self {
+        Self {
+            sessions: RefCell::new(HashMap::new()),
+            clock: Cell::new(1_000_000),
+            logs: RefCell::new(Vec::new()),
+            api_calls: RefCell::new(Vec::new()),
+            writes: Cell::new(0),
+            api: Box::new(api),
+        }
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.clock.set(self.clock.get() + seconds);
+    }
+
+    pub fn log_text(&self) -> String {
+        self.logs
+            .borrow()
+            .iter()
+            .map(|(_, m)| m.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Host for FakeHost {
+    fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
+        self.api_calls
+            .borrow_mut()
+            .push((method.to_string(), params.clone()));
+        (self.api)(method, params)
+    }
+
+    fn session_load(&self, id: &str) -> Result<Option<StoredSession>, HostError> {
+        Ok(self.sessions.borrow().get(id).cloned())
+    }
+
+    fn session_insert(&self, session: &StoredSession) -> Result<(), HostError> {
+        self.writes.set(self.writes.get() + 1);
+        self.sessions
+            .borrow_mut()
+            .insert(session.id.clone(), session.clone());
+        Ok(())
+    }
+
+    fn session_touch(&self, id: &str, login: &str, expires_at: i64) -> Result<(), HostError> {
+        self.writes.set(self.writes.get() + 1);
+        if let Some(s) = self
+            .sessions
+            .borrow_mut()
+            .get_mut(id)
+            .filter(|s| s.login == login)
+        {
+            s.expires_at = expires_at;
+        }
+        Ok(())
+    }
+
+    fn session_delete(&self, id: &str, login: &str) -> Result<(), HostError> {
+        self.writes.set(self.writes.get() + 1);
+        let mut sessions = self.sessions.borrow_mut();
+        if sessions.get(id).is_some_and(|s| s.login == login) {
+            sessions.remove(id);
+        }
+        Ok(())
+    }
+
+    fn session_delete_expired(&self, now: i64) -> Result<u64, HostError> {
+        let mut sessions = self.sessions.borrow_mut();
+        let before = sessions.len();
+        sessions.retain(|_, s| s.expires_at > now);
+        Ok((before - sessions.len()) as u64)
+    }
+
+    fn log(&self, level: LogLevel, message: &str) {
+        self.logs.borrow_mut().push((level, message.to_string()));
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.get()
+    }
+}
+
+/// The `response` of a captured Matomo 5.1.2 answer (bundled copy of the shared fixtures).
+pub fn fixture(file: &str) -> Value {
+    let path = format!(
+        "{}/standin/fixtures/matomo-5.1.2/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
+    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
+    v["response"].clone()
+}
+
+/// Matomo as the `viewer` user of the fixtures sees it (view access to sites 1 and 2).
+pub fn viewer_api(method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
+    use crate::host::ApiErrorKind;
+    let no_access = |id: i64| ApiError {
+        kind: ApiErrorKind::NoAccess,
+        message: format!(
+            "You can't access this resource as it requires 'view' access for the website id = {id}."
+        ),
+    };
+    match method {
+        "SitesManager.getSitesWithAtLeastViewAccess" => Ok(fixture(
+            "01-viewer-SitesManager_getSitesWithAtLeastViewAccess.json",
+        )),
+        "SitesManager.getPatternMatchSites" => {
+            let pattern = params
+                .get("pattern")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_lowercase();
+            let all = fixture("01-viewer-SitesManager_getSitesWithAtLeastViewAccess.json");
+            let hits = all.as_array().into_iter().flatten().filter(|s| {
+                ["name", "main_url"].iter().any(|k| {
+                    s[*k]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_lowercase()
+                        .contains(&pattern)
+                })
+            });
+            Ok(Value::Array(hits.cloned().collect()))
+        }
+        "SitesManager.getSiteFromId" => match params.get("idSite").and_then(Value::as_i64) {
+            Some(1) => Ok(fixture("03-viewer-SitesManager_getSiteFromId.json")),
+            Some(2) => Ok(fixture("04-viewer-SitesManager_getSiteFromId.json")),
+            Some(id) => Err(no_access(id)),
+            None => Err(ApiError {
+                kind: ApiErrorKind::Rejected,
+                message: "idSite missing".into(),
+            }),
+        },
+        _ => Err(ApiError {
+            kind: ApiErrorKind::Rejected,
+            message: format!("The plugin {method} is not enabled."),
+        }),
+    }
+}

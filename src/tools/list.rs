@@ -1,0 +1,115 @@
+//! `tools/list` with cursor pagination. All built-in tools fit on one page today; the cursor
+//! keeps clients correct when plugins add many more.
+
+use super::registry::{self, Registry};
+use crate::jsonrpc::INVALID_PARAMS;
+use crate::protocol::{Call, RpcError, versions};
+use crate::util::base64url;
+use serde_json::Value;
+
+pub const PAGE_SIZE: usize = 100;
+
+fn encode_cursor(offset: usize) -> String {
+    base64url::encode(format!("tools:{offset}").as_bytes())
+}
+
+fn decode_cursor(cursor: &str) -> Option<usize> {
+    let raw = String::from_utf8(base64url::decode(cursor)?).ok()?;
+    raw.strip_prefix("tools:")?.parse().ok()
+}
+
+pub fn page(
+    registry: &Registry,
+    structured: bool,
+    cursor: Option<&Value>,
+    page_size: usize,
+) -> Result<String, RpcError> {
+    let all = registry.descriptors(structured);
+    let offset = match cursor {
+        None | Some(Value::Null) => 0,
+        Some(Value::String(c)) => decode_cursor(c)
+            .filter(|o| *o < all.len().max(1))
+            .ok_or_else(invalid_cursor)?,
+        Some(_) => return Err(invalid_cursor()),
+    };
+    let end = (offset + page_size).min(all.len());
+    let mut out = String::from("{\"tools\":[");
+    out.push_str(&all[offset..end].join(","));
+    out.push(']');
+    if end < all.len() {
+        out.push_str(&format!(",\"nextCursor\":\"{}\"", encode_cursor(end)));
+    }
+    out.push('}');
+    Ok(out)
+}
+
+fn invalid_cursor() -> RpcError {
+    RpcError::new(INVALID_PARAMS, "Invalid cursor.")
+}
+
+pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
+    let cursor = params.and_then(|p| p.get("cursor"));
+    page(
+        registry::builtin(),
+        versions::has_structured_output(call.version),
+        cursor,
+        PAGE_SIZE,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tools::sites;
+    use serde_json::json;
+
+    #[test]
+    fn pages_follow_next_cursor_to_the_end() {
+        let reg = Registry::new(sites::tools());
+        let mut names = Vec::new();
+        let mut cursor: Option<Value> = None;
+        for _ in 0..10 {
+            let body: Value =
+                serde_json::from_str(&page(&reg, true, cursor.as_ref(), 2).expect("page"))
+                    .expect("json");
+            names.extend(
+                body["tools"]
+                    .as_array()
+                    .expect("tools")
+                    .iter()
+                    .map(|t| t["name"].as_str().unwrap_or("").to_string()),
+            );
+            match body.get("nextCursor") {
+                Some(c) => cursor = Some(c.clone()),
+                None => break,
+            }
+        }
+        assert_eq!(
+            names,
+            vec!["matomo_site_get", "matomo_site_list", "matomo_site_search"]
+        );
+    }
+
+    #[test]
+    fn bad_cursors_are_invalid_params() {
+        let reg = Registry::new(sites::tools());
+        for c in [json!("nope"), json!(5), json!(encode_cursor(99))] {
+            assert_eq!(
+                page(&reg, true, Some(&c), 2).unwrap_err().code,
+                INVALID_PARAMS
+            );
+        }
+    }
+
+    #[test]
+    fn older_clients_get_no_output_schema() {
+        let reg = Registry::new(sites::tools());
+        let old: Value =
+            serde_json::from_str(&page(&reg, false, None, 100).expect("page")).expect("json");
+        let new: Value =
+            serde_json::from_str(&page(&reg, true, None, 100).expect("page")).expect("json");
+        assert!(old["tools"][0].get("outputSchema").is_none());
+        assert!(new["tools"][0]["outputSchema"].is_object());
+        assert!(new.get("nextCursor").is_none());
+    }
+}

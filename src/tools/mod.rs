@@ -1,0 +1,88 @@
+//! MCP tools: how they are described, found, validated, run and shaped.
+
+pub mod call;
+pub mod coerce;
+pub mod list;
+pub mod output;
+pub mod pagination;
+pub mod registry;
+pub mod schema;
+pub mod sites;
+pub mod values;
+
+use crate::host::Host;
+use serde_json::{Map, Value, json};
+
+/// A tool failure the model should read and act on (`isError: true`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolError(pub String);
+
+impl ToolError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+pub type ToolResult = Result<Value, ToolError>;
+
+/// What a tool's code gets to work with.
+pub struct ToolContext<'a> {
+    pub host: &'a dyn Host,
+    pub tool_name: &'a str,
+}
+
+pub type Handler = fn(&ToolContext, &Map<String, Value>) -> ToolResult;
+
+/// Hints for clients; every built-in tool states all four explicitly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Annotations {
+    pub read_only: bool,
+    pub destructive: bool,
+    pub idempotent: bool,
+    pub open_world: bool,
+}
+
+impl Annotations {
+    pub const READ_ONLY: Self = Self {
+        read_only: true,
+        destructive: false,
+        idempotent: true,
+        open_world: false,
+    };
+
+    pub fn to_json(self) -> Value {
+        json!({
+            "readOnlyHint": self.read_only,
+            "destructiveHint": self.destructive,
+            "idempotentHint": self.idempotent,
+            "openWorldHint": self.open_world,
+        })
+    }
+}
+
+pub struct Tool {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub input_schema: Value,
+    pub output_schema: Value,
+    pub annotations: Annotations,
+    pub handler: Handler,
+}
+
+impl Tool {
+    /// The `tools/list` entry, for clients with or without structured output.
+    pub fn descriptor(&self, structured: bool) -> Value {
+        let mut d = json!({
+            "name": self.name,
+            "description": self.description,
+            "inputSchema": self.input_schema,
+            "annotations": self.annotations.to_json(),
+        });
+        if structured {
+            d["title"] = json!(self.title);
+            d["outputSchema"] = self.output_schema.clone();
+        }
+        d
+    }
+}

@@ -1,0 +1,234 @@
+//! The site tools: `matomo_site_list`, `matomo_site_search`, `matomo_site_get`.
+
+use super::pagination::{self, Sort};
+use super::values::{flag, int, text};
+use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use crate::host::{ApiErrorKind, LogLevel};
+use serde_json::{Map, Value, json};
+
+const SORTS: [Sort; 4] = [
+    Sort {
+        token: "name_asc",
+        fields: &["name", "idsite"],
+        descending: false,
+    },
+    Sort {
+        token: "name_desc",
+        fields: &["name", "idsite"],
+        descending: true,
+    },
+    Sort {
+        token: "id_asc",
+        fields: &["idsite"],
+        descending: false,
+    },
+    Sort {
+        token: "id_desc",
+        fields: &["idsite"],
+        descending: true,
+    },
+];
+
+const NOT_FOUND: &str = "Site not found or access denied.";
+const FAILED: &str = "Site retrieval failed.";
+
+fn summary_schema() -> Value {
+    json!({
+        "type": "object",
+        "properties": {
+            "idsite": {"type": "integer"},
+            "name": {"type": "string"},
+            "main_url": {"type": "string"},
+            "type": {"type": "string"},
+        },
+        "required": ["idsite", "name", "main_url", "type"],
+        "additionalProperties": false,
+    })
+}
+
+fn detail_schema() -> Value {
+    let strings = [
+        "name",
+        "main_url",
+        "timezone",
+        "timezone_name",
+        "currency",
+        "currency_name",
+        "type",
+    ];
+    let mut props = Map::new();
+    props.insert("idsite".into(), json!({"type": "integer"}));
+    for s in strings {
+        props.insert(s.into(), json!({"type": "string"}));
+    }
+    props.insert("ecommerce".into(), json!({"type": "boolean"}));
+    props.insert("sitesearch".into(), json!({"type": "boolean"}));
+    let required: Vec<&String> = props.keys().collect();
+    json!({"type": "object", "properties": props, "required": required, "additionalProperties": false})
+}
+
+fn summary(site: &Value) -> Option<Value> {
+    Some(json!({
+        "idsite": int(site.get("idsite"))?,
+        "name": text(site.get("name")),
+        "main_url": text(site.get("main_url")),
+        "type": text(site.get("type")),
+    }))
+}
+
+fn detail(site: &Value) -> Option<Value> {
+    Some(json!({
+        "idsite": int(site.get("idsite"))?,
+        "name": text(site.get("name")),
+        "main_url": text(site.get("main_url")),
+        "timezone": text(site.get("timezone")),
+        "timezone_name": text(site.get("timezone_name")),
+        "currency": text(site.get("currency")),
+        "currency_name": text(site.get("currency_name")),
+        "ecommerce": flag(site.get("ecommerce")),
+        "sitesearch": flag(site.get("sitesearch")),
+        "type": text(site.get("type")),
+    }))
+}
+
+/// Runs a SitesManager method that returns a list of sites. No access yields an empty list:
+/// the user simply sees no sites.
+fn fetch_sites(
+    ctx: &ToolContext,
+    method: &str,
+    params: Map<String, Value>,
+) -> Result<Vec<Value>, ToolError> {
+    match ctx.host.call_api(method, &params) {
+        Ok(Value::Array(sites)) => Ok(sites.iter().filter_map(summary).collect()),
+        Ok(Value::Object(map)) => Ok(map.values().filter_map(summary).collect()),
+        Ok(_) => Err(ToolError::new(FAILED)),
+        Err(e) if e.kind == ApiErrorKind::NoAccess => Ok(Vec::new()),
+        Err(e) => {
+            ctx.host.log(
+                LogLevel::Warning,
+                &format!("{}: {method} failed: {}", ctx.tool_name, e.message),
+            );
+            Err(ToolError::new(FAILED))
+        }
+    }
+}
+
+fn site_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
+    let page = pagination::page_args(args, &SORTS)?;
+    let sites = fetch_sites(
+        ctx,
+        "SitesManager.getSitesWithAtLeastViewAccess",
+        Map::new(),
+    )?;
+    pagination::paginate(
+        "sites",
+        sites,
+        &page,
+        &pagination::context(ctx.tool_name, json!({})),
+    )
+}
+
+fn site_search(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
+    let search = args
+        .get("search")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .unwrap_or("");
+    if search.is_empty() {
+        return Err(ToolError::new("Parameter 'search' missing or invalid."));
+    }
+    let page = pagination::page_args(args, &SORTS)?;
+    let mut params = Map::new();
+    params.insert("pattern".into(), json!(search));
+    let sites = fetch_sites(ctx, "SitesManager.getPatternMatchSites", params)?;
+    pagination::paginate(
+        "sites",
+        sites,
+        &page,
+        &pagination::context(ctx.tool_name, json!({"search": search})),
+    )
+}
+
+fn site_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
+    let id = int(args.get("idSite"))
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| ToolError::new("Parameter 'idSite' missing or invalid."))?;
+    let mut params = Map::new();
+    params.insert("idSite".into(), json!(id));
+    match ctx.host.call_api("SitesManager.getSiteFromId", &params) {
+        Ok(site) => detail(&site)
+            .filter(|d| d["idsite"] == json!(id))
+            .ok_or_else(|| ToolError::new(NOT_FOUND)),
+        Err(e) if e.kind != ApiErrorKind::Internal => Err(ToolError::new(NOT_FOUND)),
+        Err(e) => {
+            ctx.host.log(
+                LogLevel::Warning,
+                &format!(
+                    "{}: SitesManager.getSiteFromId failed: {}",
+                    ctx.tool_name, e.message
+                ),
+            );
+            Err(ToolError::new(FAILED))
+        }
+    }
+}
+
+fn list_input(extra: Value, required: &[&str]) -> Value {
+    let mut props = pagination::schema_properties(&SORTS);
+    if let (Some(p), Value::Object(e)) = (props.as_object_mut(), extra) {
+        p.extend(e);
+    }
+    json!({"type": "object", "properties": props, "required": required, "additionalProperties": false})
+}
+
+pub fn tools() -> Vec<Tool> {
+    vec![
+        Tool {
+            name: "matomo_site_get",
+            title: "Get site details",
+            description: "Use when: you know the idSite and need that website's authoritative details.\n\
+                Purpose: returns name, URL, timezone, currency and whether ecommerce and site search are enabled.\n\
+                Next: use the timezone to read dates correctly, then look at the site's reports.\n\
+                Do not use: to discover sites (use matomo_site_list or matomo_site_search).",
+            input_schema: json!({
+                "type": "object",
+                "properties": {"idSite": {"type": "integer", "minimum": 1, "description": "Matomo site id."}},
+                "required": ["idSite"],
+                "additionalProperties": false,
+            }),
+            output_schema: detail_schema(),
+            annotations: Annotations::READ_ONLY,
+            handler: site_get,
+        },
+        Tool {
+            name: "matomo_site_list",
+            title: "List sites",
+            description: "Use when: you need the websites this user can see, or an idSite for other tools.\n\
+                Purpose: lists sites (idsite, name, main_url, type), paginated; pass next_cursor as cursor for more.\n\
+                Next: matomo_site_get for one site's timezone and currency.\n\
+                Do not use: when you know part of the name or domain (matomo_site_search is faster).",
+            input_schema: list_input(json!({}), &[]),
+            output_schema: pagination::envelope_schema("sites", summary_schema()),
+            annotations: Annotations::READ_ONLY,
+            handler: site_list,
+        },
+        Tool {
+            name: "matomo_site_search",
+            title: "Search sites",
+            description: "Use when: you know part of a site's name, URL or domain but not its idSite.\n\
+                Purpose: finds matching sites the user can see (may return several), paginated.\n\
+                Next: matomo_site_get with the idsite you picked.\n\
+                Do not use: to list every site (use matomo_site_list).",
+            input_schema: list_input(
+                json!({"search": {"type": "string", "minLength": 1, "description": "Part of the site name, URL or domain."}}),
+                &["search"],
+            ),
+            output_schema: pagination::envelope_schema("sites", summary_schema()),
+            annotations: Annotations::READ_ONLY,
+            handler: site_search,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,237 @@
+//! Streamable HTTP: which HTTP methods exist, body limits, content negotiation, the session and
+//! protocol-version headers, batches, and 200/202 answers.
+
+mod accept;
+#[cfg(test)]
+mod tests;
+
+use crate::config::McpConfig;
+use crate::endpoint::{internal_error, jsonrpc_error};
+use crate::host::{Host, LogLevel};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::jsonrpc::{self, INVALID_REQUEST, Message, PARSE_ERROR};
+use crate::protocol::{self, Call, versions};
+use crate::session::{self, Session};
+use accept::ResponseFormat;
+use serde_json::Value;
+
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+const SESSION_HEADER: &str = "mcp-session-id";
+const VERSION_HEADER: &str = "mcp-protocol-version";
+
+pub const SESSION_REQUIRED: &str = "A valid session id is REQUIRED for non-initialize requests.";
+pub const SESSION_NOT_FOUND: &str = "Session not found or has expired.";
+
+pub struct Context<'a> {
+    pub login: &'a str,
+    pub plugin_version: &'a str,
+    pub config: &'a McpConfig,
+}
+
+pub fn handle(
+    req: &HttpRequest,
+    parsed: Option<Value>,
+    ctx: &Context,
+    host: &dyn Host,
+) -> HttpResponse {
+    match req.method.as_str() {
+        "POST" => post(req, parsed, ctx, host),
+        "DELETE" => delete(req, ctx, host),
+        _ => jsonrpc_error(
+            405,
+            &Value::Null,
+            INVALID_REQUEST,
+            "Method Not Allowed: this endpoint accepts POST and DELETE.",
+        )
+        .with_header("Allow", "POST, DELETE"),
+    }
+}
+
+fn storage_failure(host: &dyn Host, id: &Value, what: &str) -> HttpResponse {
+    host.log(
+        LogLevel::Error,
+        &format!("MCP session storage failed: {what}"),
+    );
+    internal_error(id)
+}
+
+fn delete(req: &HttpRequest, ctx: &Context, host: &dyn Host) -> HttpResponse {
+    let Some(id) = req.header(SESSION_HEADER) else {
+        return jsonrpc_error(
+            400,
+            &Value::Null,
+            INVALID_REQUEST,
+            "Mcp-Session-Id header is required.",
+        );
+    };
+    match session::end(host, id.trim(), ctx.login, ctx.config.session_ttl) {
+        Ok(true) => HttpResponse::new(200),
+        Ok(false) => jsonrpc_error(404, &Value::Null, INVALID_REQUEST, SESSION_NOT_FOUND),
+        Err(e) => storage_failure(host, &Value::Null, &e.0),
+    }
+}
+
+fn is_initialize(v: &Value) -> bool {
+    v.get("method").and_then(Value::as_str) == Some("initialize")
+}
+
+fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
+    if req.body.len() > MAX_BODY_BYTES {
+        return jsonrpc_error(
+            413,
+            &Value::Null,
+            INVALID_REQUEST,
+            "Request body too large: the limit is 4 MiB.",
+        );
+    }
+    let Some(body) = parsed else {
+        return jsonrpc_error(
+            400,
+            &Value::Null,
+            PARSE_ERROR,
+            "Parse error: the request body is not valid JSON.",
+        );
+    };
+    let ids = jsonrpc::body_ids(Some(&body));
+    let Some(format) = accept::negotiate(req.header("accept")) else {
+        return jsonrpc_error(
+            406,
+            &ids.request_id,
+            INVALID_REQUEST,
+            "Not Acceptable: the client must accept application/json or text/event-stream.",
+        );
+    };
+    if let Value::Array(items) = &body {
+        if items.iter().any(is_initialize) {
+            return jsonrpc_error(
+                400,
+                &ids.request_id,
+                INVALID_REQUEST,
+                "The \"initialize\" request MUST NOT be part of a batch.",
+            );
+        }
+    } else if is_initialize(&body) {
+        return initialize(&body, format, ctx, host);
+    }
+    if req
+        .header(VERSION_HEADER)
+        .is_some_and(|v| !versions::is_supported(v.trim()))
+    {
+        return jsonrpc_error(
+            400,
+            &ids.request_id,
+            INVALID_REQUEST,
+            &format!(
+                "Unsupported MCP-Protocol-Version header. This server supports {}.",
+                versions::SUPPORTED.join(", ")
+            ),
+        );
+    }
+    let session = match session_of(req, ctx, host, &ids.request_id) {
+        Ok(s) => s,
+        Err(answer) => return answer,
+    };
+    let call = Call {
+        host,
+        login: ctx.login,
+        config: ctx.config,
+        version: &session.state.protocol_version,
+        session_id: &session.id,
+        plugin_version: ctx.plugin_version,
+    };
+    match body {
+        Value::Array(items) => batch(&call, &items, format, &ids.request_id),
+        single => match jsonrpc::classify(&single) {
+            Message::Request { id, method, params } => respond(
+                format,
+                protocol::dispatch(&call, &id, &method, params.as_ref()),
+            ),
+            Message::Notification { .. } | Message::Response => HttpResponse::new(202),
+            Message::Invalid { id, reason } => jsonrpc_error(400, &id, INVALID_REQUEST, reason),
+        },
+    }
+}
+
+/// The session named by the request's header, or the 400/404 answer.
+fn session_of(
+    req: &HttpRequest,
+    ctx: &Context,
+    host: &dyn Host,
+    rid: &Value,
+) -> Result<Session, HttpResponse> {
+    let id = match (req.header(SESSION_HEADER), req.header_count(SESSION_HEADER)) {
+        (Some(id), 1) if !id.trim().is_empty() => id.trim(),
+        _ => return Err(jsonrpc_error(400, rid, INVALID_REQUEST, SESSION_REQUIRED)),
+    };
+    match session::resume(host, id, ctx.login, ctx.config.session_ttl) {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(jsonrpc_error(404, rid, INVALID_REQUEST, SESSION_NOT_FOUND)),
+        Err(e) => Err(storage_failure(host, rid, &e.0)),
+    }
+}
+
+fn initialize(
+    body: &Value,
+    format: ResponseFormat,
+    ctx: &Context,
+    host: &dyn Host,
+) -> HttpResponse {
+    let Message::Request { id, params, .. } = jsonrpc::classify(body) else {
+        let id = jsonrpc::body_ids(Some(body)).request_id;
+        return jsonrpc_error(
+            400,
+            &id,
+            INVALID_REQUEST,
+            "Invalid Request: initialize must be a request with an id.",
+        );
+    };
+    let (result, state) = protocol::initialize(params.as_ref(), ctx.plugin_version);
+    match session::create(host, ctx.login, ctx.config.session_ttl, state) {
+        Ok(s) => {
+            respond(format, jsonrpc::result_body(&id, &result)).with_header("Mcp-Session-Id", &s.id)
+        }
+        Err(e) => storage_failure(host, &id, &e.0),
+    }
+}
+
+/// 2025-03-26 batches: every request answered, in order, in one JSON array.
+fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> HttpResponse {
+    if !versions::allows_batches(call.version) {
+        return jsonrpc_error(
+            400,
+            rid,
+            INVALID_REQUEST,
+            "Batch requests are not supported by the negotiated protocol version: send one JSON-RPC message per request.",
+        );
+    }
+    if items.is_empty() {
+        return jsonrpc_error(400, rid, INVALID_REQUEST, "Invalid Request: empty batch.");
+    }
+    let answers: Vec<String> = items
+        .iter()
+        .filter_map(|m| match jsonrpc::classify(m) {
+            Message::Request { id, method, params } => {
+                Some(protocol::dispatch(call, &id, &method, params.as_ref()))
+            }
+            Message::Notification { .. } | Message::Response => None,
+            Message::Invalid { id, reason } => {
+                Some(jsonrpc::error_body(&id, INVALID_REQUEST, reason))
+            }
+        })
+        .collect();
+    if answers.is_empty() {
+        return HttpResponse::new(202);
+    }
+    respond(format, format!("[{}]", answers.join(",")))
+}
+
+fn respond(format: ResponseFormat, body: String) -> HttpResponse {
+    match format {
+        ResponseFormat::Json => HttpResponse::json(200, body),
+        ResponseFormat::EventStream => HttpResponse::new(200)
+            .with_header("Content-Type", "text/event-stream")
+            .with_header("Cache-Control", "no-cache")
+            .with_header("X-Accel-Buffering", "no")
+            .with_body(format!("event: message\ndata: {body}\n\n")),
+    }
+}

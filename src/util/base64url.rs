@@ -1,0 +1,63 @@
+//! Unpadded base64url (RFC 4648 section 5), enough for opaque cursors.
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+pub fn encode(input: &[u8]) -> String {
+    let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
+    for chunk in input.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+fn value(c: u8) -> Option<u32> {
+    ALPHABET.iter().position(|a| *a == c).map(|p| p as u32)
+}
+
+pub fn decode(input: &str) -> Option<Vec<u8>> {
+    let bytes = input.as_bytes();
+    if bytes.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= value(*c)? << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_length() {
+        let data: Vec<u8> = (0..=255u8).collect();
+        for len in 0..40 {
+            let enc = encode(&data[..len]);
+            assert!(!enc.contains('='));
+            assert_eq!(decode(&enc).as_deref(), Some(&data[..len]));
+        }
+        assert_eq!(encode(b"Man"), "TWFu");
+        assert_eq!(encode(b"\xfb\xff"), "-_8");
+    }
+
+    #[test]
+    fn rejects_foreign_characters() {
+        assert_eq!(decode("ab+c"), None);
+        assert_eq!(decode("a"), None);
+        assert_eq!(decode("ab=="), None);
+    }
+}

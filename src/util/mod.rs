@@ -1,0 +1,2 @@
+pub mod base64url;
+pub mod random;
