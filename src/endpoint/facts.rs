@@ -1,7 +1,7 @@
 //! Facts about the request that only Matomo knows, gathered by the PHP plugin before the core
 //! runs. They are plain data: every decision taken on them lives in this crate.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -25,6 +25,7 @@ pub struct EndpointFacts {
     /// Matomo's own verdict on the request's Host (`Piwik\Url::isValidHost()`).
     pub host_valid: bool,
     /// The raw `[McpServer]` config section.
+    #[serde(deserialize_with = "php_map")]
     pub config: Map<String, Value>,
     pub plugin_version: String,
     /// URL of an OAuth protected-resource metadata document, when one is served.
@@ -47,4 +48,30 @@ pub struct SettingsFacts {
     pub enable_mcp: bool,
     pub maximum_mcp_access_level: String,
     pub allow_token_in_url: bool,
+}
+
+/// PHP cannot tell an empty map from an empty list: `[]` arrives as a JSON array.
+fn php_map<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Object(m) => Ok(m),
+        Value::Array(a) if a.is_empty() => Ok(Map::new()),
+        Value::Null => Ok(Map::new()),
+        _ => Err(serde::de::Error::custom("expected a map")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_php_arrays_are_empty_maps() {
+        let f: EndpointFacts = serde_json::from_value(json!({"config": []})).expect("facts");
+        assert!(f.config.is_empty());
+        let f: EndpointFacts =
+            serde_json::from_value(json!({"config": {"session_ttl": "5"}})).expect("facts");
+        assert_eq!(f.config["session_ttl"], "5");
+        assert!(serde_json::from_value::<EndpointFacts>(json!({"config": [1]})).is_err());
+    }
 }

@@ -115,6 +115,28 @@ pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> Http
     transport::handle(req, parsed, &ctx, host)
 }
 
+/// Answers for exceptions Matomo raised outside the endpoint method (see `php`).
+pub fn exception_response(kind: &str, message: &str, body: &[u8]) -> HttpResponse {
+    let parsed: Option<Value> = if body.len() > transport::MAX_BODY_BYTES {
+        None
+    } else {
+        serde_json::from_slice(body).ok()
+    };
+    let ids = jsonrpc::body_ids(parsed.as_ref());
+    match kind {
+        "unauthenticated" => unauthorized(&ids, &EndpointFacts::default(), AUTH_REQUIRED),
+        "bad_request" => {
+            let text = if message.trim().is_empty() {
+                "Invalid request."
+            } else {
+                message
+            };
+            jsonrpc_error(400, &ids.request_id, INVALID_REQUEST, text)
+        }
+        _ => internal_error(&ids.request_id),
+    }
+}
+
 /// The answer when something unexpected failed (details go to Matomo's log only).
 pub fn internal_error(id: &Value) -> HttpResponse {
     jsonrpc_error(500, id, INTERNAL_ERROR, INTERNAL)

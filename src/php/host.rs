@@ -50,7 +50,8 @@ fn level_name(level: LogLevel) -> &'static str {
     }
 }
 
-/// The bridge answers `['result' => mixed]` or `['error' => kind, 'message' => string]`.
+/// The bridge answers `['result' => mixed]`, `['json' => string]` (DataTables, rendered by Matomo)
+/// or `['error' => kind, 'message' => string]`.
 fn api_outcome(answer: Value) -> Result<Value, ApiError> {
     let Value::Object(mut map) = answer else {
         return Err(ApiError::internal(

@@ -8,7 +8,6 @@ mod request;
 use crate::endpoint::{self, EndpointFacts};
 use crate::host::{Host, LogLevel};
 use crate::http::HttpResponse;
-use crate::jsonrpc::{INTERNAL_ERROR, INVALID_REQUEST};
 use crate::session;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
@@ -88,26 +87,18 @@ pub fn matomo_mcp_handle(
     response_array(&response)
 }
 
-/// The JSON-RPC error answer for an exception Matomo raised around the endpoint (for example
-/// `format=mcp` used with another API method). Bad requests are -32600/400, the rest -32603/500
-/// with a generic message.
+/// The JSON-RPC error answer for an exception Matomo raised around the endpoint: a failed token
+/// authentication (`unauthenticated`), a bad request such as `format=mcp` on another API method
+/// (`bad_request`), anything else (`internal`, answered with a generic message). `$body` is the
+/// request body, read only to echo the request id.
 #[php_function]
 pub fn matomo_mcp_exception_response(
+    kind: &str,
     message: &str,
-    bad_request: bool,
+    body: &Zval,
 ) -> PhpResult<ZBox<ZendHashTable>> {
-    let id = Value::String(String::new());
-    let response = if bad_request {
-        let text = if message.trim().is_empty() {
-            "Invalid request."
-        } else {
-            message
-        };
-        endpoint::jsonrpc_error(400, &id, INVALID_REQUEST, text)
-    } else {
-        endpoint::jsonrpc_error(500, &id, INTERNAL_ERROR, endpoint::INTERNAL)
-    };
-    response_array(&response)
+    let bytes = body.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
+    response_array(&endpoint::exception_response(kind, message, bytes))
 }
 
 /// Deletes expired sessions (Matomo's scheduled task); returns how many went.

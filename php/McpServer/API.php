@@ -1,0 +1,48 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Piwik\Plugins\McpServer;
+
+use Piwik\Container\StaticContainer;
+use Piwik\Http\BadRequestException;
+use Piwik\Log\LoggerInterface;
+use Piwik\Plugin\Manager as PluginManager;
+use Piwik\Plugins\McpServer\Bridge\EndpointFacts;
+use Piwik\Plugins\McpServer\Bridge\Extension;
+use Piwik\Plugins\McpServer\Bridge\HttpExchange;
+use Piwik\Plugins\McpServer\Bridge\MatomoHost;
+use Piwik\Plugins\McpServer\Bridge\McpResponse;
+
+/**
+ * The MCP endpoint: index.php?module=API&method=McpServer.mcp&format=mcp
+ *
+ * @internal
+ */
+class API extends \Piwik\Plugin\API
+{
+    /**
+     * Answers one MCP Streamable HTTP request. Every decision (access checks, protocol, sessions,
+     * tools) is taken by the matomo_mcp extension; this method hands it the request and Matomo.
+     *
+     * @internal
+     * @return McpResponse
+     */
+    public function mcp()
+    {
+        $pluginVersion = PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion();
+        $problem = Extension::problem($pluginVersion);
+        if ($problem !== null) {
+            StaticContainer::get(LoggerInterface::class)->error('McpServer: ' . $problem);
+            return McpResponse::serverMisconfigured($problem);
+        }
+        $request = HttpExchange::readRequest($_SERVER, (int) \matomo_mcp_max_body_bytes());
+        $facts = EndpointFacts::collect(StaticContainer::get(SystemSettings::class));
+        $answer = \matomo_mcp_handle($request, $facts, new MatomoHost());
+        if (is_string($answer['matomo_error'] ?? null)) {
+            // not an MCP request at all (format other than mcp): Matomo's normal API error
+            throw new BadRequestException($answer['matomo_error']);
+        }
+        return McpResponse::fromExtension($answer);
+    }
+}

@@ -1,0 +1,46 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Piwik\Plugins\McpServer\Bridge;
+
+/**
+ * What the endpoint answers, exactly as the extension decided it. Written out by the format=mcp
+ * renderer.
+ */
+final class McpResponse
+{
+    /** @var int */
+    public $status;
+    /** @var list<array{0: string, 1: string}> */
+    public $headers;
+    /** @var string */
+    public $body;
+
+    /** @param list<array{0: string, 1: string}> $headers */
+    public function __construct(int $status, array $headers, string $body)
+    {
+        $this->status = $status;
+        $this->headers = $headers;
+        $this->body = $body;
+    }
+
+    /** @param array{status: int, headers: list<array{0: string, 1: string}>, body: string} $answer */
+    public static function fromExtension(array $answer): self
+    {
+        return new self((int) $answer['status'], $answer['headers'], (string) $answer['body']);
+    }
+
+    /**
+     * Used only when the extension itself is unavailable: a JSON-RPC error for the client with a
+     * message for the Matomo administrator.
+     */
+    public static function serverMisconfigured(string $message): self
+    {
+        $body = json_encode(
+            ['jsonrpc' => '2.0', 'id' => '', 'error' => ['code' => -32603, 'message' => $message]],
+            JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
+        );
+        return new self(500, [['Content-Type', 'application/json']], (string) $body);
+    }
+}

@@ -1,0 +1,71 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Piwik\Plugins\McpServer;
+
+use Piwik\API\Request;
+use Piwik\Common;
+use Piwik\Plugins\McpServer\Bridge\BearerToken;
+use Piwik\Plugins\McpServer\Bridge\FormatMisuse;
+use Piwik\Plugins\McpServer\Session\SessionTable;
+
+/**
+ * The MCP Server plugin: an MCP endpoint at index.php?module=API&method=McpServer.mcp&format=mcp,
+ * answered by the matomo_mcp PHP extension.
+ */
+class McpServer extends \Piwik\Plugin
+{
+    public const ENDPOINT_METHOD = 'McpServer.mcp';
+
+    public function registerEvents()
+    {
+        return [
+            // fires before Matomo authenticates the request: the earliest point to accept a Bearer token
+            'Request.dispatchCoreAndPluginUpdatesScreen' => 'acceptBearerToken',
+            'API.Request.intercept' => 'refuseFormatMisuse',
+            'Db.getTablesInstalled' => 'getTablesInstalled',
+        ];
+    }
+
+    public function install()
+    {
+        SessionTable::create();
+    }
+
+    public function uninstall()
+    {
+        SessionTable::drop();
+    }
+
+    /**
+     * Matomo before 5.4 does not read `Authorization: Bearer`; for this endpoint only, the token is
+     * handed to Matomo's own token authentication as if it had been POSTed.
+     */
+    public function acceptBearerToken(): void
+    {
+        if (Request::getMethodIfApiRequest(null) === self::ENDPOINT_METHOD) {
+            BearerToken::injectIntoPost($_SERVER, $_GET, $_POST);
+        }
+    }
+
+    /**
+     * `format=mcp` on another API method must not run that method: the call is replaced by a
+     * marker that the renderer answers with a 400.
+     *
+     * @param mixed $returnedValue
+     */
+    public function refuseFormatMisuse(&$returnedValue, $finalParameters, $pluginName, $methodName): void
+    {
+        $isRootMcpFormat = Request::isCurrentApiRequestTheRootApiRequest()
+            && strtolower((string) Common::getRequestVar('format', '', 'string', $_GET)) === 'mcp';
+        if ($isRootMcpFormat && $pluginName . '.' . $methodName !== self::ENDPOINT_METHOD) {
+            $returnedValue = new FormatMisuse();
+        }
+    }
+
+    public function getTablesInstalled(&$allTablesInstalled): void
+    {
+        $allTablesInstalled[] = Common::prefixTable(SessionTable::NAME);
+    }
+}

@@ -1,0 +1,106 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Piwik\Plugins\McpServer\Renderer;
+
+use Piwik\Http\BadRequestException;
+use Piwik\NoAccessException;
+use Piwik\Plugins\McpServer\Bridge\HttpExchange;
+use Piwik\Plugins\McpServer\Bridge\McpResponse;
+use Piwik\Plugins\McpServer\McpServer;
+
+/**
+ * format=mcp: writes exactly the status, headers and body the extension decided. Anything else
+ * reaching this renderer (another API method, a failure before the endpoint ran) becomes a
+ * JSON-RPC error, never an HTML or XML page.
+ */
+class Mcp extends \Piwik\API\ApiRenderer
+{
+    public function sendHeader()
+    {
+        // headers belong to the response object, written in renderObject()
+    }
+
+    public function renderObject($object)
+    {
+        if ($object instanceof McpResponse) {
+            return $this->write($object);
+        }
+        return $this->misuse();
+    }
+
+    public function renderDataTable($dataTable)
+    {
+        return $this->misuse();
+    }
+
+    public function renderArray($array)
+    {
+        return $this->misuse();
+    }
+
+    public function renderScalar($scalar)
+    {
+        return $this->misuse();
+    }
+
+    public function renderSuccess($message)
+    {
+        return $this->misuse();
+    }
+
+    public function renderResource($resource)
+    {
+        return $this->misuse();
+    }
+
+    /**
+     * Exceptions from Matomo itself: a failed token authentication (NoAccessException thrown while
+     * Matomo authenticates), a bad request, or an unexpected error.
+     */
+    public function renderException($message, $exception)
+    {
+        if (!function_exists('matomo_mcp_exception_response')) {
+            return $this->write(McpResponse::serverMisconfigured('Internal endpoint error.'));
+        }
+        if ($exception instanceof NoAccessException) {
+            $kind = 'unauthenticated';
+        } elseif ($exception instanceof BadRequestException) {
+            $kind = 'bad_request';
+        } else {
+            $kind = 'internal';
+        }
+        $text = $exception instanceof \Throwable ? $exception->getMessage() : '';
+        $body = HttpExchange::readRequest([], (int) \matomo_mcp_max_body_bytes())['body'];
+        return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response($kind, $text, $body)));
+    }
+
+    /** format=mcp was used with an API method other than McpServer.mcp (which did not run). */
+    private function misuse(): string
+    {
+        $message = 'format=mcp can only be used with method=' . McpServer::ENDPOINT_METHOD . '.';
+        if (!function_exists('matomo_mcp_exception_response')) {
+            return $this->write(McpResponse::serverMisconfigured($message));
+        }
+        return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response('bad_request', $message, '')));
+    }
+
+    private function write(McpResponse $response): string
+    {
+        if (!headers_sent()) {
+            http_response_code($response->status);
+            $hasContentType = false;
+            foreach ($response->headers as [$name, $value]) {
+                header($name . ': ' . $value, true);
+                $hasContentType = $hasContentType || strcasecmp($name, 'Content-Type') === 0;
+            }
+            if (!$hasContentType) {
+                // an empty 202/403 carries no content type: stop PHP from adding text/html
+                header_remove('Content-Type');
+                ini_set('default_mimetype', '');
+            }
+        }
+        return $response->body;
+    }
+}

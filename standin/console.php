@@ -1,0 +1,100 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * Matomo stand-in console (NOT Matomo's ./console). The data directory comes from
+ * MCP_STANDIN_DATA (default standin/var).
+ *
+ *   php console.php setup --trusted-host=127.0.0.1:8080 [--enable]   config, database, plugin install
+ *   php console.php settings:set NAME VALUE                            McpServer system setting
+ *   php console.php config:set SECTION KEY VALUE                       config.ini.php entry ("-" removes it)
+ *   php console.php tasks:run                                          McpServer scheduled tasks
+ *   php console.php plugin:uninstall                                   McpServer uninstall()
+ */
+
+require __DIR__ . '/bootstrap.php';
+
+use Piwik\Common;
+use Piwik\Config;
+use Piwik\Db;
+use Piwik\Plugin\Manager;
+use Piwik\Plugins\McpServer\SystemSettings;
+
+function fail(string $message): void
+{
+    fwrite(STDERR, $message . "\n");
+    exit(2);
+}
+
+function option(array $argv, string $name): ?string
+{
+    foreach ($argv as $arg) {
+        if (strpos($arg, "--$name=") === 0) {
+            return substr($arg, strlen($name) + 3);
+        }
+    }
+    return in_array("--$name", $argv, true) ? '1' : null;
+}
+
+$command = $argv[1] ?? '';
+switch ($command) {
+    case 'setup':
+        if (!is_dir(STANDIN_DATA) && !mkdir(STANDIN_DATA, 0777, true)) {
+            fail('cannot create ' . STANDIN_DATA);
+        }
+        @unlink(STANDIN_DATA . '/matomo.sqlite');
+        $hosts = array_values(array_filter(['localhost', '127.0.0.1', option($argv, 'trusted-host')]));
+        $config = Config::getInstance();
+        $config->General = ['trusted_hosts' => $hosts, 'enable_trusted_host_check' => '1'];
+        $config->Plugins = ['Plugins' => ['McpServer']];
+        $config->McpServer = [];
+        $config->log = ['log_level' => 'DEBUG'];
+        $config->forceSave();
+        Db::exec('CREATE TABLE IF NOT EXISTS ' . Common::prefixTable('plugin_setting')
+            . ' (plugin_name VARCHAR(60) NOT NULL, setting_name VARCHAR(255) NOT NULL, setting_value TEXT NOT NULL)');
+        Manager::getInstance()->loadActivatedPlugins();
+        Manager::getInstance()->getLoadedPlugin('McpServer')->install();
+        if (option($argv, 'enable') !== null) {
+            (new SystemSettings())->enable_mcp->setValue('1');
+        }
+        echo 'Matomo stand-in ready in ' . STANDIN_DATA . "\n";
+        break;
+    case 'settings:set':
+        $setting = (new SystemSettings())->getSetting((string) ($argv[2] ?? ''));
+        if ($setting === null || !isset($argv[3])) {
+            fail('usage: settings:set NAME VALUE (unknown setting?)');
+        }
+        $setting->setValue($argv[3]);
+        break;
+    case 'config:set':
+        [$section, $key, $value] = [$argv[2] ?? '', $argv[3] ?? '', $argv[4] ?? null];
+        if ($section === '' || $key === '' || $value === null) {
+            fail('usage: config:set SECTION KEY VALUE');
+        }
+        $config = Config::getInstance();
+        $values = $config->$section;
+        if ($value === '-') {
+            unset($values[$key]);
+        } else {
+            $values[$key] = $value;
+        }
+        $config->$section = $values;
+        $config->forceSave();
+        break;
+    case 'tasks:run':
+        $tasks = new \Piwik\Plugins\McpServer\Tasks();
+        $tasks->schedule();
+        Manager::getInstance()->loadActivatedPlugins();
+        foreach ($tasks->getScheduledTasks() as [, $method]) {
+            $tasks->$method();
+            echo "ran $method\n";
+        }
+        break;
+    case 'plugin:uninstall':
+        Manager::getInstance()->loadActivatedPlugins();
+        Manager::getInstance()->getLoadedPlugin('McpServer')->uninstall();
+        break;
+    default:
+        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall');
+}
