@@ -1,45 +1,31 @@
-//! Build support for the in-process PHP tests.
-//!
-//! The dev-only `embed` feature of ext-php-rs links `-lphp`, but Debian ships the embed SAPI as
-//! `libphp<major>.<minor>.so` (package libphp8.2-embed) without a `libphp.so` link. We make that
-//! link inside OUT_DIR so `cargo test` can link; `cargo build` never asks for `-lphp`.
+//! Keeps the extension and the plugin in step: the crate version and the version in
+//! `php/McpServer/plugin.json` must share major and minor, or the build stops here instead of
+//! an administrator meeting the mismatch at run time.
 use std::env;
-use std::path::PathBuf;
-use std::process::Command;
+use std::fs;
 
-fn php_config(arg: &str) -> Option<String> {
-    let tool = env::var("PHP_CONFIG").unwrap_or_else(|_| "php-config".into());
-    let out = Command::new(tool).arg(arg).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+/// The value of `"version"` in plugin.json (a flat string field; no JSON parser needed here).
+fn plugin_version(text: &str) -> Option<String> {
+    let after_key = &text[text.find("\"version\"")? + "\"version\"".len()..];
+    let start = after_key.find('"')? + 1;
+    let len = after_key[start..].find('"')?;
+    Some(after_key[start..start + len].to_string())
+}
+
+fn major_minor(version: &str) -> String {
+    version.split('.').take(2).collect::<Vec<_>>().join(".")
 }
 
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-env-changed=PHP_CONFIG");
-    let (Some(prefix), Some(version)) = (php_config("--prefix"), php_config("--version")) else {
-        return;
-    };
-    let minor: String = version.split('.').take(2).collect::<Vec<_>>().join(".");
-    let embed_lib = PathBuf::from(prefix)
-        .join("lib")
-        .join(format!("libphp{minor}.so"));
-    println!("cargo:rerun-if-changed={}", embed_lib.display());
-    if !embed_lib.exists() {
-        return;
-    }
-    let Ok(out_dir) = env::var("OUT_DIR") else {
-        return;
-    };
-    let link = PathBuf::from(out_dir).join("libphp.so");
-    let _ = std::fs::remove_file(&link);
-    if std::os::unix::fs::symlink(&embed_lib, &link).is_ok() {
-        println!(
-            "cargo:rustc-link-search=native={}",
-            link.parent()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default()
-        );
-    }
+    let manifest = "php/McpServer/plugin.json";
+    println!("cargo:rerun-if-changed={manifest}");
+    let text = fs::read_to_string(manifest).unwrap_or_else(|e| panic!("cannot read {manifest}: {e}"));
+    let plugin = plugin_version(&text).unwrap_or_else(|| panic!("{manifest} has no version"));
+    let crate_version = env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    assert_eq!(
+        major_minor(&plugin),
+        major_minor(&crate_version),
+        "plugin.json version {plugin} and crate version {crate_version} must share major.minor"
+    );
+    println!("cargo:rustc-env=MATOMO_MCP_PLUGIN_VERSION={plugin}");
 }

@@ -21,8 +21,8 @@ fi
 if [[ ! -d "$tools/inspector/node_modules/@modelcontextprotocol/inspector" ]]; then
   npm install --silent --no-audit --no-fund --prefix "$tools/inspector" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" >/dev/null
 fi
-if [[ ! -x "$tools/venv/bin/python" ]] || ! "$tools/venv/bin/python" -c "import mcp" 2>/dev/null; then
+if [[ ! -x "$tools/venv/bin/python" ]] || ! "$tools/venv/bin/python" -c "import mcp, pytest, jsonschema" 2>/dev/null; then
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "mcp==$PY_MCP_VERSION"
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "mcp==$PY_MCP_VERSION" pytest jsonschema
 fi
 echo "client tools ready in build/tools"

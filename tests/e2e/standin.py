@@ -1,0 +1,157 @@
+"""Drives the Matomo stand-in served by nginx + php-fpm with the real plugin and extension."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+ENDPOINT_QUERY = "/index.php?module=API&method=McpServer.mcp&format=mcp"
+
+TOKENS = {
+    "viewer": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+    "writer": "7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e",
+    "siteadmin": "adadadadadadadadadadadadadadadad",
+    "superuser": "5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e",
+    "nobody": "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def extension_path() -> Path:
+    explicit = os.environ.get("MCP_EXTENSION")
+    if explicit:
+        return Path(explicit)
+    for profile in ("release", "debug"):
+        so = ROOT / "target" / profile / "libmatomo_mcp.so"
+        if so.exists():
+            return so
+    raise RuntimeError("build the extension first (make build)")
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+
+@dataclass
+class StandIn:
+    port: int
+    data: Path
+    workers: int = 3
+    log_offset: int = field(default=0)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return self.base + ENDPOINT_QUERY
+
+    def start(self) -> None:
+        env = dict(os.environ, MCP_STANDIN_DATA=str(self.data))
+        subprocess.run(
+            ["php", str(ROOT / "standin/console.php"), "setup", f"--trusted-host=127.0.0.1:{self.port}", "--enable"],
+            env=env, check=True, capture_output=True,
+        )
+        subprocess.run(
+            [str(ROOT / "scripts/standin-server.sh"), "start", "--port", str(self.port), "--data", str(self.data),
+             "--extension", str(extension_path()), "--workers", str(self.workers)],
+            check=True,
+        )
+
+    def stop(self) -> None:
+        subprocess.run([str(ROOT / "scripts/standin-server.sh"), "stop", "--data", str(self.data)], check=False)
+
+    def console(self, *args: str) -> str:
+        env = dict(os.environ, MCP_STANDIN_DATA=str(self.data))
+        out = subprocess.run(["php", "-d", f"extension={extension_path()}", str(ROOT / "standin/console.php"), *args],
+                             env=env, check=True, capture_output=True, text=True)
+        return out.stdout
+
+    def setting(self, name: str, value: str) -> None:
+        self.console("settings:set", name, value)
+
+    def config(self, section: str, key: str, value: str) -> None:
+        self.console("config:set", section, key, value)
+
+    def request(self, method: str, path: str, body: bytes | str | None = None, headers: dict[str, str] | None = None) -> Response:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        data = body.encode() if isinstance(body, str) else body
+        conn.request(method, path, body=data, headers=headers or {})
+        r = conn.getresponse()
+        raw = r.read()
+        hdrs = {k.lower(): v for k, v in r.getheaders()}
+        # keep repeated headers countable
+        hdrs["__all__"] = json.dumps(r.getheaders())
+        conn.close()
+        return Response(r.status, hdrs, raw)
+
+    def mcp(self, message: Any = None, *, token: str | None = "viewer", session: str | None = None,
+            headers: dict[str, str] | None = None, method: str = "POST", path: str = ENDPOINT_QUERY,
+            raw: bytes | str | None = None) -> Response:
+        h = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+        if token is not None:
+            h["Authorization"] = f"Bearer {TOKENS.get(token, token)}"
+        if session is not None:
+            h["Mcp-Session-Id"] = session
+        h.update(headers or {})
+        body = raw if raw is not None else (json.dumps(message) if message is not None else None)
+        return self.request(method, path, body, h)
+
+    def initialize(self, token: str = "viewer", version: str = "2025-11-25") -> str:
+        r = self.mcp({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                      "params": {"protocolVersion": version, "capabilities": {}, "clientInfo": {"name": "e2e", "version": "1"}}},
+                     token=token)
+        assert r.status == 200, r.body
+        sid = r.header("mcp-session-id")
+        assert sid
+        return sid
+
+    def call(self, session: str, method: str, params: Any = None, token: str = "viewer", rid: Any = 7) -> Response:
+        msg = {"jsonrpc": "2.0", "id": rid, "method": method}
+        if params is not None:
+            msg["params"] = params
+        return self.mcp(msg, token=token, session=session, headers={"MCP-Protocol-Version": "2025-11-25"})
+
+    def tool(self, session: str, name: str, arguments: dict | None = None, token: str = "viewer") -> Any:
+        r = self.call(session, "tools/call", {"name": name, "arguments": arguments or {}}, token=token)
+        assert r.status == 200, r.body
+        return r.json
+
+    def log_text(self) -> str:
+        path = self.data / "matomo.log"
+        return path.read_text() if path.exists() else ""
+
+    def server_logs(self) -> str:
+        run = self.data / "run"
+        return "\n".join(p.read_text(errors="replace") for p in sorted(run.glob("*.log")))
+
+
+def new_standin(workers: int = 3) -> StandIn:
+    data = Path(tempfile.mkdtemp(prefix="mcp-standin-"))
+    s = StandIn(port=free_port(), data=data, workers=workers)
+    s.start()
+    return s
