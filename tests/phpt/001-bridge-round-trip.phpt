@@ -1,0 +1,26 @@
+--TEST--
+matomo_mcp_handle: initialize, then a tool call whose Matomo answer comes from the PHP bridge
+--EXTENSIONS--
+matomo_mcp
+--FILE--
+<?php
+require __DIR__ . '/host.inc';
+$host = new TestHost(function (string $method, array $params) {
+    echo "callApi $method ", json_encode($params), "\n";
+    return ['result' => [
+        ['idsite' => '1', 'name' => 'Site A', 'main_url' => 'https://a.example', 'type' => 'website'],
+        ['idsite' => 2, 'name' => 'Shop B', 'main_url' => 'https://b.example', 'type' => 'website'],
+    ]];
+});
+$sid = open_session($host);
+var_dump(strlen($sid) >= 32, count($host->sessions));
+$out = call_tool($host, $sid, 'matomo_site_list', ['limit' => 1]);
+echo json_encode($out['result']['structuredContent']), "\n";
+var_dump(phpversion('matomo_mcp') === matomo_mcp_version());
+?>
+--EXPECTF--
+bool(true)
+int(1)
+callApi SitesManager.getSitesWithAtLeastViewAccess []
+{"sites":[{"idsite":2,"name":"Shop B","main_url":"https:\/\/b.example","type":"website"}],"next_cursor":"%s","has_more":true,"total_rows":2}
+bool(true)
