@@ -94,10 +94,7 @@ mod tests {
             json!("1.5"),
             json!(null),
         ] {
-            assert_eq!(
-                cfg(json!({"session_ttl": bad})).session_ttl,
-                DEFAULT_SESSION_TTL
-            );
+            assert_eq!(cfg(json!({"session_ttl": bad})).session_ttl, DEFAULT_SESSION_TTL);
         }
     }
 
@@ -136,8 +133,6 @@ mod tests {
         assert!(cfg(json!({"log_tool_calls": 1})).log_tool_calls);
         assert!(!cfg(json!({"log_tool_calls": "0"})).log_tool_calls);
         assert!(!cfg(json!({"log_tool_calls": ""})).log_tool_calls);
-        assert!(
-            cfg(json!({"log_tool_call_parameters_full": "true"})).log_tool_call_parameters_full
-        );
+        assert!(cfg(json!({"log_tool_call_parameters_full": "true"})).log_tool_call_parameters_full);
     }
 }

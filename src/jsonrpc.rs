@@ -54,19 +54,14 @@ pub fn classify(v: &Value) -> Message {
     match obj.get("method") {
         Some(Value::String(method)) => {
             let params = obj.get("params").cloned();
-            if params
-                .as_ref()
-                .is_some_and(|p| !p.is_object() && !p.is_array())
-            {
+            if params.as_ref().is_some_and(|p| !p.is_object() && !p.is_array()) {
                 return Message::Invalid {
                     id: id.unwrap_or(Value::Null),
                     reason: "Invalid Request: params must be an object.",
                 };
             }
             match (obj.get("id"), id) {
-                (None, _) => Message::Notification {
-                    method: method.clone(),
-                },
+                (None, _) => Message::Notification { method: method.clone() },
                 (Some(_), Some(id)) => Message::Request {
                     id,
                     method: method.clone(),
@@ -180,15 +175,10 @@ mod tests {
     #[test]
     fn rejects_malformed_messages_with_readable_ids() {
         assert!(matches!(classify(&json!([1])), Message::Invalid { .. }));
-        assert!(
-            matches!(classify(&json!({"id":1,"method":"ping"})), Message::Invalid { id, .. } if id == json!(1))
-        );
+        assert!(matches!(classify(&json!({"id":1,"method":"ping"})), Message::Invalid { id, .. } if id == json!(1)));
         assert!(matches!(
             classify(&json!({"jsonrpc":"2.0","id":null,"method":"ping"})),
-            Message::Invalid {
-                id: Value::Null,
-                ..
-            }
+            Message::Invalid { id: Value::Null, .. }
         ));
         assert!(matches!(
             classify(&json!({"jsonrpc":"2.0","id":1.5,"method":"ping"})),
@@ -206,10 +196,7 @@ mod tests {
     #[test]
     fn body_ids_follow_the_endpoint_rules() {
         let ids = body_ids(Some(&json!({"id": "x"})));
-        assert_eq!(
-            (ids.request_id, ids.top_level_id),
-            (json!("x"), Some(json!("x")))
-        );
+        assert_eq!((ids.request_id, ids.top_level_id), (json!("x"), Some(json!("x"))));
         let batch = body_ids(Some(&json!([{"id": 4}, {"id": 5}])));
         assert_eq!((batch.request_id, batch.top_level_id), (json!(4), None));
         let none = body_ids(None);
@@ -220,10 +207,7 @@ mod tests {
 
     #[test]
     fn writes_compact_bodies() {
-        assert_eq!(
-            result_body(&json!(1), "{}"),
-            r#"{"jsonrpc":"2.0","id":1,"result":{}}"#
-        );
+        assert_eq!(result_body(&json!(1), "{}"), r#"{"jsonrpc":"2.0","id":1,"result":{}}"#);
         assert_eq!(
             error_body(&json!("a"), INVALID_REQUEST, "bad"),
             r#"{"jsonrpc":"2.0","id":"a","error":{"code":-32600,"message":"bad"}}"#

@@ -22,9 +22,7 @@ impl FakeHost {
         Self::with_api(|_, _| Err(ApiError::internal("no API in this test")))
     }
 
-    pub fn with_api(
-        api: impl Fn(&str, &Map<String, Value>) -> Result<Value, ApiError> + 'static,
-    ) -> Self {
+    pub fn with_api(api: impl Fn(&str, &Map<String, Value>) -> Result<Value, ApiError> + 'static) -> Self {
         Self {
             sessions: RefCell::new(HashMap::new()),
             clock: Cell::new(1_000_000),
@@ -51,9 +49,7 @@ impl FakeHost {
 
 impl Host for FakeHost {
     fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
-        self.api_calls
-            .borrow_mut()
-            .push((method.to_string(), params.clone()));
+        self.api_calls.borrow_mut().push((method.to_string(), params.clone()));
         (self.api)(method, params)
     }
 
@@ -63,20 +59,13 @@ impl Host for FakeHost {
 
     fn session_insert(&self, session: &StoredSession) -> Result<(), HostError> {
         self.writes.set(self.writes.get() + 1);
-        self.sessions
-            .borrow_mut()
-            .insert(session.id.clone(), session.clone());
+        self.sessions.borrow_mut().insert(session.id.clone(), session.clone());
         Ok(())
     }
 
     fn session_touch(&self, id: &str, login: &str, expires_at: i64) -> Result<(), HostError> {
         self.writes.set(self.writes.get() + 1);
-        if let Some(s) = self
-            .sessions
-            .borrow_mut()
-            .get_mut(id)
-            .filter(|s| s.login == login)
-        {
+        if let Some(s) = self.sessions.borrow_mut().get_mut(id).filter(|s| s.login == login) {
             s.expires_at = expires_at;
         }
         Ok(())
@@ -109,10 +98,7 @@ impl Host for FakeHost {
 
 /// The `response` of a captured Matomo 5.1.2 answer (bundled copy of the shared fixtures).
 pub fn fixture(file: &str) -> Value {
-    let path = format!(
-        "{}/standin/fixtures/matomo-5.1.2/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/standin/fixtures/matomo-5.1.2/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     v["response"].clone()
@@ -123,14 +109,12 @@ pub fn viewer_api(method: &str, params: &Map<String, Value>) -> Result<Value, Ap
     use crate::host::ApiErrorKind;
     let no_access = |id: i64| ApiError {
         kind: ApiErrorKind::NoAccess,
-        message: format!(
-            "You can't access this resource as it requires 'view' access for the website id = {id}."
-        ),
+        message: format!("You can't access this resource as it requires 'view' access for the website id = {id}."),
     };
     match method {
-        "SitesManager.getSitesWithAtLeastViewAccess" => Ok(fixture(
-            "01-viewer-SitesManager_getSitesWithAtLeastViewAccess.json",
-        )),
+        "SitesManager.getSitesWithAtLeastViewAccess" => {
+            Ok(fixture("01-viewer-SitesManager_getSitesWithAtLeastViewAccess.json"))
+        }
         "SitesManager.getPatternMatchSites" => {
             let pattern = params
                 .get("pattern")
@@ -139,13 +123,9 @@ pub fn viewer_api(method: &str, params: &Map<String, Value>) -> Result<Value, Ap
                 .to_lowercase();
             let all = fixture("01-viewer-SitesManager_getSitesWithAtLeastViewAccess.json");
             let hits = all.as_array().into_iter().flatten().filter(|s| {
-                ["name", "main_url"].iter().any(|k| {
-                    s[*k]
-                        .as_str()
-                        .unwrap_or("")
-                        .to_lowercase()
-                        .contains(&pattern)
-                })
+                ["name", "main_url"]
+                    .iter()
+                    .any(|k| s[*k].as_str().unwrap_or("").to_lowercase().contains(&pattern))
             });
             Ok(Value::Array(hits.cloned().collect()))
         }

@@ -69,8 +69,7 @@ mod tests {
     fn empty_php_arrays_are_empty_maps() {
         let f: EndpointFacts = serde_json::from_value(json!({"config": []})).expect("facts");
         assert!(f.config.is_empty());
-        let f: EndpointFacts =
-            serde_json::from_value(json!({"config": {"session_ttl": "5"}})).expect("facts");
+        let f: EndpointFacts = serde_json::from_value(json!({"config": {"session_ttl": "5"}})).expect("facts");
         assert_eq!(f.config["session_ttl"], "5");
         assert!(serde_json::from_value::<EndpointFacts>(json!({"config": [1]})).is_err());
     }

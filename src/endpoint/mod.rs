@@ -17,8 +17,7 @@ use serde_json::Value;
 pub const ENDPOINT_MODULE: &str = "API";
 pub const ENDPOINT_METHOD: &str = "McpServer.mcp";
 
-pub const FORMAT_REQUIRED: &str =
-    "MCP endpoint requires format=mcp. Use module=API&method=McpServer.mcp&format=mcp.";
+pub const FORMAT_REQUIRED: &str = "MCP endpoint requires format=mcp. Use module=API&method=McpServer.mcp&format=mcp.";
 pub const FORMAT_WRONG_METHOD: &str = "format=mcp can only be used with method=McpServer.mcp.";
 pub const ROOT_REQUEST_REQUIRED: &str = "MCP endpoint requires a root API request: module=API&method=McpServer.mcp&format=mcp. Nested API calls (including API.getBulkRequest) are not supported.";
 pub const AUTH_REQUIRED: &str = "Authentication required.";
@@ -41,18 +40,10 @@ fn forbidden(ids: &BodyIds, message: &str) -> HttpResponse {
 
 fn unauthorized(ids: &BodyIds, facts: &EndpointFacts, message: &str) -> HttpResponse {
     let mut challenge = String::from("Bearer realm=\"mcp\"");
-    if let Some(url) = facts
-        .resource_metadata_url
-        .as_deref()
-        .filter(|u| !u.is_empty())
-    {
-        challenge.push_str(&format!(
-            ", resource_metadata=\"{}\"",
-            url.replace('"', "%22")
-        ));
+    if let Some(url) = facts.resource_metadata_url.as_deref().filter(|u| !u.is_empty()) {
+        challenge.push_str(&format!(", resource_metadata=\"{}\"", url.replace('"', "%22")));
     }
-    jsonrpc_error(401, &ids.request_id, INVALID_REQUEST, message)
-        .with_header("WWW-Authenticate", &challenge)
+    jsonrpc_error(401, &ids.request_id, INVALID_REQUEST, message).with_header("WWW-Authenticate", &challenge)
 }
 
 /// Checks 2 to 6 of the spec; `Err` is the answer to send.
@@ -79,15 +70,12 @@ fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), 
         return Err(forbidden(ids, DISABLED));
     }
     let level = AccessLevel::parse(&facts.user.highest_access);
-    access::check_cap(level, &facts.settings.maximum_mcp_access_level)
-        .map_err(|m| forbidden(ids, &m))?;
+    access::check_cap(level, &facts.settings.maximum_mcp_access_level).map_err(|m| forbidden(ids, &m))?;
     match req.header("origin") {
         Some(o) if !origin::origin_is_trusted(o, &facts.trusted_hosts) => {
             Err(HttpResponse::text(403, "Forbidden: Invalid Origin header."))
         }
-        None if !facts.host_valid => {
-            Err(HttpResponse::text(403, "Forbidden: Invalid Host header."))
-        }
+        None if !facts.host_valid => Err(HttpResponse::text(403, "Forbidden: Invalid Host header.")),
         _ => Ok(()),
     }
 }

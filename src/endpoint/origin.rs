@@ -25,10 +25,7 @@ pub fn origin_is_trusted(origin: &str, trusted_hosts: &[String]) -> bool {
     let Some(key) = host_key(origin) else {
         return false;
     };
-    trusted_hosts
-        .iter()
-        .filter_map(|h| host_key(h))
-        .any(|h| h == key)
+    trusted_hosts.iter().filter_map(|h| host_key(h)).any(|h| h == key)
 }
 
 #[cfg(test)]
@@ -41,10 +38,7 @@ mod tests {
             host_key("https://Matomo.Example.org:8443/x").as_deref(),
             Some("matomo.example.org")
         );
-        assert_eq!(
-            host_key("matomo.example.org.").as_deref(),
-            Some("matomo.example.org")
-        );
+        assert_eq!(host_key("matomo.example.org.").as_deref(), Some("matomo.example.org"));
         assert_eq!(host_key("127.0.0.1:8080").as_deref(), Some("127.0.0.1"));
         assert_eq!(host_key("http://[::1]:9000").as_deref(), Some("[::1]"));
         assert_eq!(host_key("null"), Some("null".into()));
@@ -54,20 +48,11 @@ mod tests {
 
     #[test]
     fn origins_must_match_exactly() {
-        let trusted = vec![
-            "matomo.example.org".to_string(),
-            "localhost:8080".to_string(),
-        ];
+        let trusted = vec!["matomo.example.org".to_string(), "localhost:8080".to_string()];
         assert!(origin_is_trusted("https://matomo.example.org", &trusted));
         assert!(origin_is_trusted("http://localhost:3000", &trusted));
-        assert!(!origin_is_trusted(
-            "https://evil.matomo.example.org",
-            &trusted
-        ));
-        assert!(!origin_is_trusted(
-            "https://matomo.example.org.evil.com",
-            &trusted
-        ));
+        assert!(!origin_is_trusted("https://evil.matomo.example.org", &trusted));
+        assert!(!origin_is_trusted("https://matomo.example.org.evil.com", &trusted));
         assert!(!origin_is_trusted("null", &trusted));
         assert!(!origin_is_trusted("https://matomo.example.org", &[]));
     }

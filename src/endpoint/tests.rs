@@ -18,10 +18,7 @@ pub fn facts() -> EndpointFacts {
 pub fn post(body: &str) -> HttpRequest {
     HttpRequest {
         method: "POST".into(),
-        headers: vec![(
-            "accept".into(),
-            "application/json, text/event-stream".into(),
-        )],
+        headers: vec![("accept".into(), "application/json, text/event-stream".into())],
         body: body.as_bytes().to_vec(),
     }
 }
@@ -160,17 +157,10 @@ fn privilege_cap_uses_the_highest_level() {
 fn origin_and_host_checks() {
     let f = facts();
     let mut req = post(INIT);
-    req.headers
-        .push(("origin".into(), "https://evil.example.com".into()));
+    req.headers.push(("origin".into(), "https://evil.example.com".into()));
     let r = handle(&req, &f, &FakeHost::new());
-    assert_eq!(
-        (r.status, r.body.as_str()),
-        (403, "Forbidden: Invalid Origin header.")
-    );
-    assert!(
-        r.header("Content-Type")
-            .is_some_and(|c| c.starts_with("text/plain"))
-    );
+    assert_eq!((r.status, r.body.as_str()), (403, "Forbidden: Invalid Origin header."));
+    assert!(r.header("Content-Type").is_some_and(|c| c.starts_with("text/plain")));
     let mut ok = post(INIT);
     ok.headers
         .push(("origin".into(), "https://Matomo.Example.org:8443".into()));
@@ -178,10 +168,7 @@ fn origin_and_host_checks() {
     let mut bad_host = facts();
     bad_host.host_valid = false;
     let r = handle(&post(INIT), &bad_host, &FakeHost::new());
-    assert_eq!(
-        (r.status, r.body.as_str()),
-        (403, "Forbidden: Invalid Host header.")
-    );
+    assert_eq!((r.status, r.body.as_str()), (403, "Forbidden: Invalid Host header."));
     // a trusted Origin wins over Matomo's Host verdict (the Origin is what a browser controls)
     assert_eq!(handle(&ok, &bad_host, &FakeHost::new()).status, 200);
 }

@@ -82,9 +82,7 @@ fn convert(zv: &Zval, depth: usize) -> Result<Value, ConvertError> {
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
     }
     if let Some(s) = zv.zend_str() {
-        return Ok(Value::String(
-            String::from_utf8_lossy(s.as_bytes()).into_owned(),
-        ));
+        return Ok(Value::String(String::from_utf8_lossy(s.as_bytes()).into_owned()));
     }
     if let Some(ht) = zv.array() {
         return array(ht, depth);
@@ -122,9 +120,7 @@ pub fn to_zval(v: &Value) -> ext_php_rs::error::Result<Zval> {
     Ok(zv)
 }
 
-pub fn map_to_hashtable(
-    map: &Map<String, Value>,
-) -> ext_php_rs::error::Result<ZBox<ZendHashTable>> {
+pub fn map_to_hashtable(map: &Map<String, Value>) -> ext_php_rs::error::Result<ZBox<ZendHashTable>> {
     let mut ht = ZendHashTable::with_capacity(u32::try_from(map.len()).unwrap_or(u32::MAX));
     for (k, item) in map {
         ht.insert(k.as_str(), to_zval(item)?)?;

@@ -54,9 +54,7 @@ fn level_name(level: LogLevel) -> &'static str {
 /// or `['error' => kind, 'message' => string]`.
 fn api_outcome(answer: Value) -> Result<Value, ApiError> {
     let Value::Object(mut map) = answer else {
-        return Err(ApiError::internal(
-            "callApi() returned something other than an array",
-        ));
+        return Err(ApiError::internal("callApi() returned something other than an array"));
     };
     if let Some(kind) = map.get("error").and_then(Value::as_str) {
         let kind = match kind {
@@ -80,20 +78,14 @@ fn session_row(v: Value) -> Option<StoredSession> {
         id: v.get("id")?.as_str()?.to_string(),
         login: v.get("login")?.as_str()?.to_string(),
         expires_at: crate::tools::values::int(v.get("expires_at"))?,
-        data: v
-            .get("data")
-            .and_then(Value::as_str)
-            .unwrap_or("{}")
-            .to_string(),
+        data: v.get("data").and_then(Value::as_str).unwrap_or("{}").to_string(),
     })
 }
 
 impl Host for PhpHost<'_> {
     fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
         let mut params_zv = Zval::new();
-        params_zv.set_hashtable(
-            convert::map_to_hashtable(params).map_err(|e| ApiError::internal(e.to_string()))?,
-        );
+        params_zv.set_hashtable(convert::map_to_hashtable(params).map_err(|e| ApiError::internal(e.to_string()))?);
         let method = method.to_string();
         let answer = self
             .call("callApi", vec![&method, &params_zv])
@@ -135,9 +127,7 @@ impl Host for PhpHost<'_> {
     }
 
     fn session_delete_expired(&self, now: i64) -> Result<u64, HostError> {
-        let n = self
-            .call("sessionDeleteExpired", vec![&now])
-            .map_err(HostError)?;
+        let n = self.call("sessionDeleteExpired", vec![&now]).map_err(HostError)?;
         Ok(n.long().and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
     }
 

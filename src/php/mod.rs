@@ -53,11 +53,7 @@ fn response_array(r: &HttpResponse) -> PhpResult<ZBox<ZendHashTable>> {
 /// `$bridge`: the plugin's `MatomoHost` object whose methods reach Matomo.
 /// Returns `['status' => int, 'headers' => [[name, value]...], 'body' => string, 'matomo_error' => ?string]`.
 #[php_function]
-pub fn matomo_mcp_handle(
-    request: &Zval,
-    facts: &Zval,
-    bridge: &ZendObject,
-) -> PhpResult<ZBox<ZendHashTable>> {
+pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> PhpResult<ZBox<ZendHashTable>> {
     let host = PhpHost::new(bridge);
     let response = guarded(&host, || {
         let facts: EndpointFacts = match convert::to_value(facts)
@@ -92,11 +88,7 @@ pub fn matomo_mcp_handle(
 /// (`bad_request`), anything else (`internal`, answered with a generic message). `$body` is the
 /// request body, read only to echo the request id.
 #[php_function]
-pub fn matomo_mcp_exception_response(
-    kind: &str,
-    message: &str,
-    body: &Zval,
-) -> PhpResult<ZBox<ZendHashTable>> {
+pub fn matomo_mcp_exception_response(kind: &str, message: &str, body: &Zval) -> PhpResult<ZBox<ZendHashTable>> {
     let bytes = body.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
     response_array(&endpoint::exception_response(kind, message, bytes))
 }
@@ -108,10 +100,7 @@ pub fn matomo_mcp_collect_expired_sessions(bridge: &ZendObject) -> i64 {
     match catch_unwind(AssertUnwindSafe(|| session::collect_expired(&host))) {
         Ok(Ok(n)) => i64::try_from(n).unwrap_or(i64::MAX),
         Ok(Err(e)) => {
-            host.log(
-                LogLevel::Warning,
-                &format!("MCP session clean-up failed: {}", e.0),
-            );
+            host.log(LogLevel::Warning, &format!("MCP session clean-up failed: {}", e.0));
             0
         }
         Err(_) => 0,

@@ -35,9 +35,5 @@ pub fn from_zval(zv: &Zval) -> Result<HttpRequest, String> {
             }
         }
     }
-    Ok(HttpRequest {
-        method,
-        headers,
-        body,
-    })
+    Ok(HttpRequest { method, headers, body })
 }

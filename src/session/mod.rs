@@ -38,12 +38,7 @@ fn needs_touch(expires_at: i64, now: i64, ttl: i64) -> bool {
     now + ttl - expires_at >= (ttl / 10).clamp(1, 60)
 }
 
-pub fn create(
-    host: &dyn Host,
-    login: &str,
-    ttl: i64,
-    state: SessionState,
-) -> Result<Session, HostError> {
+pub fn create(host: &dyn Host, login: &str, ttl: i64, state: SessionState) -> Result<Session, HostError> {
     let id = random::token_hex().map_err(HostError)?;
     let data = serde_json::to_string(&state).map_err(|e| HostError(e.to_string()))?;
     host.session_insert(&StoredSession {
@@ -57,12 +52,7 @@ pub fn create(
 
 /// The live session `id` of `login`, with its expiry slid forward; `None` when it is unknown,
 /// expired, deleted or another user's (all of which the client sees as the same 404).
-pub fn resume(
-    host: &dyn Host,
-    id: &str,
-    login: &str,
-    ttl: i64,
-) -> Result<Option<Session>, HostError> {
+pub fn resume(host: &dyn Host, id: &str, login: &str, ttl: i64) -> Result<Option<Session>, HostError> {
     if !plausible_id(id) {
         return Ok(None);
     }

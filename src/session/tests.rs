@@ -14,17 +14,11 @@ fn created_sessions_resume_for_their_owner_only() {
     let host = FakeHost::new();
     let s = create(&host, "viewer", 3600, state()).expect("create");
     assert_eq!(s.id.len(), 64);
-    let resumed = resume(&host, &s.id, "viewer", 3600)
-        .expect("load")
-        .expect("live");
+    let resumed = resume(&host, &s.id, "viewer", 3600).expect("load").expect("live");
     assert_eq!(resumed.state, state());
     assert_eq!(resume(&host, &s.id, "superuser", 3600).expect("load"), None);
     // the other user's attempt did not delete it
-    assert!(
-        resume(&host, &s.id, "viewer", 3600)
-            .expect("load")
-            .is_some()
-    );
+    assert!(resume(&host, &s.id, "viewer", 3600).expect("load").is_some());
 }
 
 #[test]
@@ -55,11 +49,7 @@ fn busy_clients_do_not_write_on_every_request() {
         host.advance(1);
         resume(&host, &s.id, "u", 3600).expect("load");
     }
-    assert_eq!(
-        host.writes.get(),
-        writes,
-        "no touch within the first minute"
-    );
+    assert_eq!(host.writes.get(), writes, "no touch within the first minute");
     host.advance(60);
     resume(&host, &s.id, "u", 3600).expect("load");
     assert_eq!(host.writes.get(), writes + 1);
@@ -81,10 +71,7 @@ fn implausible_ids_are_never_looked_up() {
     let host = FakeHost::new();
     assert_eq!(resume(&host, "", "u", 60).expect("load"), None);
     assert_eq!(resume(&host, "has space", "u", 60).expect("load"), None);
-    assert_eq!(
-        resume(&host, &"x".repeat(200), "u", 60).expect("load"),
-        None
-    );
+    assert_eq!(resume(&host, &"x".repeat(200), "u", 60).expect("load"), None);
 }
 
 #[test]

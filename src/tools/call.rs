@@ -20,9 +20,7 @@ fn arguments(params: &Map<String, Value>) -> Result<Map<String, Value>, RpcError
         None | Some(Value::Null) => Ok(Map::new()),
         Some(Value::Object(a)) => Ok(a.clone()),
         Some(Value::Array(a)) if a.is_empty() => Ok(Map::new()),
-        Some(_) => Err(invalid(
-            "Invalid params: tools/call arguments must be an object.",
-        )),
+        Some(_) => Err(invalid("Invalid params: tools/call arguments must be an object.")),
     }
 }
 
@@ -33,11 +31,7 @@ fn validation_error(tool: &str, violations: &[schema::Violation]) -> RpcError {
         .map(|v| {
             format!(
                 "Property '{}': {}",
-                if v.pointer.is_empty() {
-                    "/"
-                } else {
-                    &v.pointer
-                },
+                if v.pointer.is_empty() { "/" } else { &v.pointer },
                 v.message
             )
         })
@@ -53,10 +47,7 @@ fn validation_error(tool: &str, violations: &[schema::Violation]) -> RpcError {
         .collect();
     RpcError {
         code: INVALID_PARAMS,
-        message: format!(
-            "Invalid parameters for tool '{tool}': {}{more}",
-            shown.join("; ")
-        ),
+        message: format!("Invalid parameters for tool '{tool}': {}{more}", shown.join("; ")),
         data: Some(json!({"validation_errors": list})),
     }
 }
@@ -93,9 +84,7 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
     };
     if !violations.is_empty() {
         let err = validation_error(tool.name, &violations);
-        log(Outcome::Failure {
-            error: &err.message,
-        });
+        log(Outcome::Failure { error: &err.message });
         return Err(err);
     }
     let ctx = ToolContext {

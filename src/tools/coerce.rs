@@ -36,10 +36,7 @@ mod tests {
     #[test]
     fn only_exact_integer_strings_become_integers() {
         let schema = json!({"properties":{"idSite":{"type":"integer"},"name":{"type":"string"}}});
-        let mut args = json!({"idSite":"5","name":"7"})
-            .as_object()
-            .cloned()
-            .expect("object");
+        let mut args = json!({"idSite":"5","name":"7"}).as_object().cloned().expect("object");
         integers(&schema, &mut args);
         assert_eq!(Value::Object(args), json!({"idSite":5,"name":"7"}));
         for s in ["05", "1.5", "1e3", " 5", "", "-", "99999999999999999999"] {

@@ -69,9 +69,7 @@ mod tests {
         let mut names = Vec::new();
         let mut cursor: Option<Value> = None;
         for _ in 0..10 {
-            let body: Value =
-                serde_json::from_str(&page(&reg, true, cursor.as_ref(), 2).expect("page"))
-                    .expect("json");
+            let body: Value = serde_json::from_str(&page(&reg, true, cursor.as_ref(), 2).expect("page")).expect("json");
             names.extend(
                 body["tools"]
                     .as_array()
@@ -84,30 +82,22 @@ mod tests {
                 None => break,
             }
         }
-        assert_eq!(
-            names,
-            vec!["matomo_site_get", "matomo_site_list", "matomo_site_search"]
-        );
+        assert_eq!(names, vec!["matomo_site_get", "matomo_site_list", "matomo_site_search"]);
     }
 
     #[test]
     fn bad_cursors_are_invalid_params() {
         let reg = Registry::new(sites::tools());
         for c in [json!("nope"), json!(5), json!(encode_cursor(99))] {
-            assert_eq!(
-                page(&reg, true, Some(&c), 2).unwrap_err().code,
-                INVALID_PARAMS
-            );
+            assert_eq!(page(&reg, true, Some(&c), 2).unwrap_err().code, INVALID_PARAMS);
         }
     }
 
     #[test]
     fn older_clients_get_no_output_schema() {
         let reg = Registry::new(sites::tools());
-        let old: Value =
-            serde_json::from_str(&page(&reg, false, None, 100).expect("page")).expect("json");
-        let new: Value =
-            serde_json::from_str(&page(&reg, true, None, 100).expect("page")).expect("json");
+        let old: Value = serde_json::from_str(&page(&reg, false, None, 100).expect("page")).expect("json");
+        let new: Value = serde_json::from_str(&page(&reg, true, None, 100).expect("page")).expect("json");
         assert!(old["tools"][0].get("outputSchema").is_none());
         assert!(new["tools"][0]["outputSchema"].is_object());
         assert!(new.get("nextCursor").is_none());

@@ -13,10 +13,7 @@ fn is_secret_param(segment: &str) -> bool {
 /// Removes secret parameters from a URL or query string; `None` when there was nothing to remove.
 pub fn scrub_url(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
-    if !SECRET_PARAMS
-        .iter()
-        .any(|p| lower.contains(&format!("{p}=")))
-    {
+    if !SECRET_PARAMS.iter().any(|p| lower.contains(&format!("{p}="))) {
         return None;
     }
     let (head, fragment) = match s.find('#') {
@@ -28,10 +25,7 @@ pub fn scrub_url(s: &str) -> Option<String> {
         None if head.contains('=') && !head.contains("://") => ("", head),
         None => return None,
     };
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|seg| !is_secret_param(seg))
-        .collect();
+    let kept: Vec<&str> = query.split('&').filter(|seg| !is_secret_param(seg)).collect();
     let mut out = String::from(prefix);
     out.push_str(&kept.join("&"));
     if out.ends_with('?') {
@@ -114,8 +108,7 @@ mod tests {
         assert_eq!(r["isError"], false);
         let old: Value = serde_json::from_str(&success(&s, false)).expect("json");
         assert!(old.get("structuredContent").is_none());
-        let f: Value =
-            serde_json::from_str(&failure("Site not found or access denied.")).expect("json");
+        let f: Value = serde_json::from_str(&failure("Site not found or access denied.")).expect("json");
         assert_eq!(f["isError"], true);
         assert!(f.get("structuredContent").is_none());
     }

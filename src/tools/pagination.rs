@@ -31,10 +31,7 @@ pub fn invalid_cursor() -> ToolError {
 }
 
 /// Reads `limit`, `cursor` and `sort` (already schema-validated, checked again on principle).
-pub fn page_args<'s>(
-    args: &Map<String, Value>,
-    sorts: &'s [Sort],
-) -> Result<PageArgs<'s>, ToolError> {
+pub fn page_args<'s>(args: &Map<String, Value>, sorts: &'s [Sort]) -> Result<PageArgs<'s>, ToolError> {
     let limit = match args.get("limit") {
         None => DEFAULT_LIMIT,
         Some(v) => v
@@ -90,10 +87,7 @@ pub fn envelope_schema(collection: &str, item_schema: Value) -> Value {
 
 fn compare_values(a: &Value, b: &Value) -> Ordering {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x
-            .as_f64()
-            .partial_cmp(&y.as_f64())
-            .unwrap_or(Ordering::Equal),
+        (Value::Number(x), Value::Number(y)) => x.as_f64().partial_cmp(&y.as_f64()).unwrap_or(Ordering::Equal),
         // binary comparison, like strcmp: no locale, case- and accent-sensitive
         (Value::String(x), Value::String(y)) => x.as_bytes().cmp(y.as_bytes()),
         (Value::Null, Value::Null) => Ordering::Equal,
@@ -155,12 +149,7 @@ fn decode(cursor: &str, sort: &Sort, ctx: &str) -> Result<Vec<Value>, ToolError>
 }
 
 /// Sorts `rows`, skips past the cursor and returns the output envelope.
-pub fn paginate(
-    collection: &str,
-    mut rows: Vec<Value>,
-    args: &PageArgs,
-    ctx: &str,
-) -> Result<Value, ToolError> {
+pub fn paginate(collection: &str, mut rows: Vec<Value>, args: &PageArgs, ctx: &str) -> Result<Value, ToolError> {
     let sort = args.sort;
     rows.sort_by(|a, b| compare_keys(&keys(a, sort), &keys(b, sort), sort.descending));
     let total = rows.len();

@@ -12,12 +12,7 @@ pub struct Registry {
 
 impl Registry {
     pub fn new(tools: Vec<Tool>) -> Self {
-        let render = |structured: bool| {
-            tools
-                .iter()
-                .map(|t| t.descriptor(structured).to_string())
-                .collect()
-        };
+        let render = |structured: bool| tools.iter().map(|t| t.descriptor(structured).to_string()).collect();
         let descriptors = [render(false), render(true)];
         Self { tools, descriptors }
     }

@@ -93,12 +93,7 @@ fn check(schema: &Value, v: &Value, at: &str, out: &mut Vec<Violation>) {
     check_combinators(s, v, at, out);
 }
 
-fn check_object(
-    s: &Map<String, Value>,
-    o: &Map<String, Value>,
-    at: &str,
-    out: &mut Vec<Violation>,
-) {
+fn check_object(s: &Map<String, Value>, o: &Map<String, Value>, at: &str, out: &mut Vec<Violation>) {
     let props = s.get("properties").and_then(Value::as_object);
     if let Some(Value::Array(required)) = s.get("required") {
         for name in required.iter().filter_map(Value::as_str) {
@@ -146,9 +141,7 @@ fn check_array(s: &Map<String, Value>, a: &[Value], at: &str, out: &mut Vec<Viol
     {
         push(out, at, format!("must have at most {max} items"));
     }
-    if s.get("uniqueItems") == Some(&Value::Bool(true))
-        && a.iter().enumerate().any(|(i, x)| a[..i].contains(x))
-    {
+    if s.get("uniqueItems") == Some(&Value::Bool(true)) && a.iter().enumerate().any(|(i, x)| a[..i].contains(x)) {
         push(out, at, "must not contain duplicate items".into());
     }
 }
@@ -184,11 +177,7 @@ fn check_number(s: &Map<String, Value>, v: &Value, at: &str, out: &mut Vec<Viola
         push(out, at, format!("must be < {}", show("exclusiveMaximum")));
     }
     if bound("multipleOf").is_some_and(|m| m > 0.0 && (x / m).fract() != 0.0) {
-        push(
-            out,
-            at,
-            format!("must be a multiple of {}", show("multipleOf")),
-        );
+        push(out, at, format!("must be a multiple of {}", show("multipleOf")));
     }
 }
 
@@ -201,20 +190,12 @@ fn check_combinators(s: &Map<String, Value>, v: &Value, at: &str, out: &mut Vec<
     if let Some(Value::Array(any)) = s.get("anyOf")
         && !any.iter().any(|sub| is_valid(sub, v))
     {
-        push(
-            out,
-            at,
-            "must match at least one of the allowed forms".into(),
-        );
+        push(out, at, "must match at least one of the allowed forms".into());
     }
     if let Some(Value::Array(one)) = s.get("oneOf") {
         let matches = one.iter().filter(|sub| is_valid(sub, v)).count();
         if matches != 1 {
-            push(
-                out,
-                at,
-                "must match exactly one of the allowed forms".into(),
-            );
+            push(out, at, "must match exactly one of the allowed forms".into());
         }
     }
     if let Some(not) = s.get("not")

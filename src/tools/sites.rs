@@ -93,11 +93,7 @@ fn detail(site: &Value) -> Option<Value> {
 
 /// Runs a SitesManager method that returns a list of sites. No access yields an empty list:
 /// the user simply sees no sites.
-fn fetch_sites(
-    ctx: &ToolContext,
-    method: &str,
-    params: Map<String, Value>,
-) -> Result<Vec<Value>, ToolError> {
+fn fetch_sites(ctx: &ToolContext, method: &str, params: Map<String, Value>) -> Result<Vec<Value>, ToolError> {
     match ctx.host.call_api(method, &params) {
         Ok(Value::Array(sites)) => Ok(sites.iter().filter_map(summary).collect()),
         Ok(Value::Object(map)) => Ok(map.values().filter_map(summary).collect()),
@@ -115,25 +111,12 @@ fn fetch_sites(
 
 fn site_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let page = pagination::page_args(args, &SORTS)?;
-    let sites = fetch_sites(
-        ctx,
-        "SitesManager.getSitesWithAtLeastViewAccess",
-        Map::new(),
-    )?;
-    pagination::paginate(
-        "sites",
-        sites,
-        &page,
-        &pagination::context(ctx.tool_name, json!({})),
-    )
+    let sites = fetch_sites(ctx, "SitesManager.getSitesWithAtLeastViewAccess", Map::new())?;
+    pagination::paginate("sites", sites, &page, &pagination::context(ctx.tool_name, json!({})))
 }
 
 fn site_search(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
-    let search = args
-        .get("search")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .unwrap_or("");
+    let search = args.get("search").and_then(Value::as_str).map(str::trim).unwrap_or("");
     if search.is_empty() {
         return Err(ToolError::new("Parameter 'search' missing or invalid."));
     }
@@ -163,10 +146,7 @@ fn site_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
         Err(e) => {
             ctx.host.log(
                 LogLevel::Warning,
-                &format!(
-                    "{}: SitesManager.getSiteFromId failed: {}",
-                    ctx.tool_name, e.message
-                ),
+                &format!("{}: SitesManager.getSiteFromId failed: {}", ctx.tool_name, e.message),
             );
             Err(ToolError::new(FAILED))
         }

@@ -14,13 +14,7 @@ pub fn negotiate(accept: Option<&str>) -> Option<ResponseFormat> {
     let types: Vec<String> = accept
         .split(',')
         .filter(|part| !part.contains("q=0") || part.contains("q=0."))
-        .map(|part| {
-            part.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
+        .map(|part| part.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
         .collect();
     let has = |t: &str| types.iter().any(|x| x == t);
     if has("application/json") || has("application/*") || has("*/*") {
@@ -44,18 +38,12 @@ mod tests {
             Some(ResponseFormat::Json)
         );
         assert_eq!(negotiate(Some("*/*")), Some(ResponseFormat::Json));
-        assert_eq!(
-            negotiate(Some("Application/JSON;q=0.9")),
-            Some(ResponseFormat::Json)
-        );
+        assert_eq!(negotiate(Some("Application/JSON;q=0.9")), Some(ResponseFormat::Json));
     }
 
     #[test]
     fn sse_only_clients_get_an_event_stream_and_others_nothing() {
-        assert_eq!(
-            negotiate(Some("text/event-stream")),
-            Some(ResponseFormat::EventStream)
-        );
+        assert_eq!(negotiate(Some("text/event-stream")), Some(ResponseFormat::EventStream));
         assert_eq!(negotiate(Some("text/html")), None);
         assert_eq!(
             negotiate(Some("application/json;q=0, text/event-stream")),

@@ -28,12 +28,7 @@ pub struct Context<'a> {
     pub config: &'a McpConfig,
 }
 
-pub fn handle(
-    req: &HttpRequest,
-    parsed: Option<Value>,
-    ctx: &Context,
-    host: &dyn Host,
-) -> HttpResponse {
+pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
     match req.method.as_str() {
         "POST" => post(req, parsed, ctx, host),
         "DELETE" => delete(req, ctx, host),
@@ -48,21 +43,13 @@ pub fn handle(
 }
 
 fn storage_failure(host: &dyn Host, id: &Value, what: &str) -> HttpResponse {
-    host.log(
-        LogLevel::Error,
-        &format!("MCP session storage failed: {what}"),
-    );
+    host.log(LogLevel::Error, &format!("MCP session storage failed: {what}"));
     internal_error(id)
 }
 
 fn delete(req: &HttpRequest, ctx: &Context, host: &dyn Host) -> HttpResponse {
     let Some(id) = req.header(SESSION_HEADER) else {
-        return jsonrpc_error(
-            400,
-            &Value::Null,
-            INVALID_REQUEST,
-            "Mcp-Session-Id header is required.",
-        );
+        return jsonrpc_error(400, &Value::Null, INVALID_REQUEST, "Mcp-Session-Id header is required.");
     };
     match session::end(host, id.trim(), ctx.login, ctx.config.session_ttl) {
         Ok(true) => HttpResponse::new(200),
@@ -142,10 +129,9 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
     match body {
         Value::Array(items) => batch(&call, &items, format, &ids.request_id),
         single => match jsonrpc::classify(&single) {
-            Message::Request { id, method, params } => respond(
-                format,
-                protocol::dispatch(&call, &id, &method, params.as_ref()),
-            ),
+            Message::Request { id, method, params } => {
+                respond(format, protocol::dispatch(&call, &id, &method, params.as_ref()))
+            }
             Message::Notification { .. } | Message::Response => HttpResponse::new(202),
             Message::Invalid { id, reason } => jsonrpc_error(400, &id, INVALID_REQUEST, reason),
         },
@@ -153,12 +139,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
 }
 
 /// The session named by the request's header, or the 400/404 answer.
-fn session_of(
-    req: &HttpRequest,
-    ctx: &Context,
-    host: &dyn Host,
-    rid: &Value,
-) -> Result<Session, HttpResponse> {
+fn session_of(req: &HttpRequest, ctx: &Context, host: &dyn Host, rid: &Value) -> Result<Session, HttpResponse> {
     let id = match (req.header(SESSION_HEADER), req.header_count(SESSION_HEADER)) {
         (Some(id), 1) if !id.trim().is_empty() => id.trim(),
         _ => return Err(jsonrpc_error(400, rid, INVALID_REQUEST, SESSION_REQUIRED)),
@@ -170,12 +151,7 @@ fn session_of(
     }
 }
 
-fn initialize(
-    body: &Value,
-    format: ResponseFormat,
-    ctx: &Context,
-    host: &dyn Host,
-) -> HttpResponse {
+fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Host) -> HttpResponse {
     let Message::Request { id, params, .. } = jsonrpc::classify(body) else {
         let id = jsonrpc::body_ids(Some(body)).request_id;
         return jsonrpc_error(
@@ -187,9 +163,7 @@ fn initialize(
     };
     let (result, state) = protocol::initialize(params.as_ref(), ctx.plugin_version);
     match session::create(host, ctx.login, ctx.config.session_ttl, state) {
-        Ok(s) => {
-            respond(format, jsonrpc::result_body(&id, &result)).with_header("Mcp-Session-Id", &s.id)
-        }
+        Ok(s) => respond(format, jsonrpc::result_body(&id, &result)).with_header("Mcp-Session-Id", &s.id),
         Err(e) => storage_failure(host, &id, &e.0),
     }
 }
@@ -210,13 +184,9 @@ fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> H
     let answers: Vec<String> = items
         .iter()
         .filter_map(|m| match jsonrpc::classify(m) {
-            Message::Request { id, method, params } => {
-                Some(protocol::dispatch(call, &id, &method, params.as_ref()))
-            }
+            Message::Request { id, method, params } => Some(protocol::dispatch(call, &id, &method, params.as_ref())),
             Message::Notification { .. } | Message::Response => None,
-            Message::Invalid { id, reason } => {
-                Some(jsonrpc::error_body(&id, INVALID_REQUEST, reason))
-            }
+            Message::Invalid { id, reason } => Some(jsonrpc::error_body(&id, INVALID_REQUEST, reason)),
         })
         .collect();
     if answers.is_empty() {

@@ -23,13 +23,8 @@ impl<'h> Client<'h> {
     fn connect(host: &'h FakeHost, version: &str) -> Self {
         let r = handle(&post(&init_body(version)), &facts(), host);
         assert_eq!(r.status, 200, "{}", r.body);
-        let session = r
-            .header("Mcp-Session-Id")
-            .expect("session header")
-            .to_string();
-        let negotiated = json_of(&r)["result"]["protocolVersion"]
-            .as_str()
-            .map(str::to_string);
+        let session = r.header("Mcp-Session-Id").expect("session header").to_string();
+        let negotiated = json_of(&r)["result"]["protocolVersion"].as_str().map(str::to_string);
         Self {
             host,
             session,
@@ -39,8 +34,7 @@ impl<'h> Client<'h> {
 
     fn request(&self, body: &str) -> HttpRequest {
         let mut req = post(body);
-        req.headers
-            .push(("mcp-session-id".into(), self.session.clone()));
+        req.headers.push(("mcp-session-id".into(), self.session.clone()));
         if let Some(v) = &self.version {
             req.headers.push(("mcp-protocol-version".into(), v.clone()));
         }
@@ -52,8 +46,7 @@ impl<'h> Client<'h> {
     }
 
     fn call(&self, method: &str, params: Value) -> Value {
-        let r = self
-            .send(&json!({"jsonrpc":"2.0","id":"r","method":method,"params":params}).to_string());
+        let r = self.send(&json!({"jsonrpc":"2.0","id":"r","method":method,"params":params}).to_string());
         assert_eq!(r.status, 200, "{}", r.body);
         json_of(&r)
     }
@@ -67,10 +60,7 @@ fn initialize_negotiates_and_opens_a_session() {
     assert_eq!(b["result"]["protocolVersion"], "2025-06-18");
     assert_eq!(b["result"]["serverInfo"]["name"], "Matomo MCP Server");
     assert_eq!(b["result"]["serverInfo"]["version"], "0.1.0");
-    assert_eq!(
-        b["result"]["capabilities"],
-        json!({"tools": {"listChanged": false}})
-    );
+    assert_eq!(b["result"]["capabilities"], json!({"tools": {"listChanged": false}}));
     assert!(
         b["result"]["instructions"]
             .as_str()
@@ -105,10 +95,7 @@ fn notifications_and_responses_are_accepted_with_202() {
 fn ping_and_unknown_methods() {
     let host = FakeHost::new();
     let c = Client::connect(&host, "2025-11-25");
-    assert_eq!(
-        c.call("ping", json!({"_meta": {"x.y/z": 1}}))["result"],
-        json!({})
-    );
+    assert_eq!(c.call("ping", json!({"_meta": {"x.y/z": 1}}))["result"], json!({}));
     let r = c.call("prompts/list", json!({}));
     assert_eq!(r["error"]["code"], -32601);
     assert_eq!(r["id"], "r");
@@ -126,15 +113,10 @@ fn session_header_rules() {
     );
     assert_eq!(json_of(&r)["id"], 2);
     let mut unknown = post(ping);
-    unknown
-        .headers
-        .push(("mcp-session-id".into(), "f".repeat(64)));
+    unknown.headers.push(("mcp-session-id".into(), "f".repeat(64)));
     let r = handle(&unknown, &facts(), &host);
     assert_eq!(r.status, 404);
-    assert_eq!(
-        json_of(&r)["error"]["message"],
-        "Session not found or has expired."
-    );
+    assert_eq!(json_of(&r)["error"]["message"], "Session not found or has expired.");
 }
 
 #[test]
@@ -144,16 +126,9 @@ fn sessions_belong_to_their_user() {
     let mut other = facts();
     other.user.login = "superuser".into();
     other.user.highest_access = "superuser".into();
-    let r = handle(
-        &c.request(r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#),
-        &other,
-        &host,
-    );
+    let r = handle(&c.request(r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#), &other, &host);
     assert_eq!(r.status, 404);
-    assert_eq!(
-        c.send(r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#).status,
-        200
-    );
+    assert_eq!(c.send(r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#).status, 200);
 }
 
 #[test]
@@ -184,10 +159,7 @@ fn delete_ends_the_session() {
     del.method = "DELETE".into();
     assert_eq!(handle(&del, &facts(), &host).status, 200);
     assert_eq!(handle(&del, &facts(), &host).status, 404);
-    assert_eq!(
-        c.send(r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#).status,
-        404
-    );
+    assert_eq!(c.send(r#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#).status, 404);
     let mut bare = post("");
     bare.method = "DELETE".into();
     assert_eq!(handle(&bare, &facts(), &host).status, 400);
@@ -233,12 +205,8 @@ fn the_2026_discover_probe_is_refused_so_clients_fall_back() {
     let mut probe = post(
         r#"{"jsonrpc":"2.0","id":0,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}"#,
     );
-    probe
-        .headers
-        .push(("mcp-protocol-version".into(), "2026-07-28".into()));
-    probe
-        .headers
-        .push(("mcp-method".into(), "server/discover".into()));
+    probe.headers.push(("mcp-protocol-version".into(), "2026-07-28".into()));
+    probe.headers.push(("mcp-method".into(), "server/discover".into()));
     let r = handle(&probe, &facts(), &host);
     assert_eq!(r.status, 400);
     assert_ne!(json_of(&r)["error"]["code"], -32022);
@@ -288,20 +256,13 @@ fn batches_only_for_2025_03_26_sessions() {
     let answers = json_of(&r);
     assert_eq!(answers.as_array().map(Vec::len), Some(2));
     assert_eq!(answers[0]["id"], 1);
-    assert_eq!(
-        answers[1]["result"]["tools"].as_array().map(Vec::len),
-        Some(3)
-    );
+    assert_eq!(answers[1]["result"]["tools"].as_array().map(Vec::len), Some(3));
     assert_eq!(
         old.send(r#"[{"jsonrpc":"2.0","method":"notifications/initialized"}]"#)
             .status,
         202
     );
-    let r = handle(
-        &post(&format!("[{}]", init_body("2025-03-26"))),
-        &facts(),
-        &host,
-    );
+    let r = handle(&post(&format!("[{}]", init_body("2025-03-26"))), &facts(), &host);
     assert_eq!(r.status, 400);
     assert!(
         json_of(&r)["error"]["message"]
@@ -317,8 +278,7 @@ fn sse_only_clients_get_an_event_stream() {
     let c = Client::connect(&host, "2025-11-25");
     let mut req = c.request(r#"{"jsonrpc":"2.0","id":3,"method":"ping"}"#);
     req.headers.retain(|(n, _)| n != "accept");
-    req.headers
-        .push(("accept".into(), "text/event-stream".into()));
+    req.headers.push(("accept".into(), "text/event-stream".into()));
     let r = handle(&req, &facts(), &host);
     assert_eq!(r.header("Content-Type"), Some("text/event-stream"));
     assert_eq!(
@@ -342,10 +302,7 @@ fn tools_list_and_call_through_the_protocol() {
         .iter()
         .filter_map(|t| t["name"].as_str())
         .collect();
-    assert_eq!(
-        names,
-        ["matomo_site_get", "matomo_site_list", "matomo_site_search"]
-    );
+    assert_eq!(names, ["matomo_site_get", "matomo_site_list", "matomo_site_search"]);
     let got = c.call(
         "tools/call",
         json!({"name": "matomo_site_get", "arguments": {"idSite": "1"}}),
@@ -353,8 +310,7 @@ fn tools_list_and_call_through_the_protocol() {
     assert_eq!(got["result"]["structuredContent"]["name"], "Site A");
     assert_eq!(got["result"]["isError"], false);
     let text: Value =
-        serde_json::from_str(got["result"]["content"][0]["text"].as_str().expect("text"))
-            .expect("json text");
+        serde_json::from_str(got["result"]["content"][0]["text"].as_str().expect("text")).expect("json text");
     assert_eq!(text, got["result"]["structuredContent"]);
     let denied = c.call(
         "tools/call",
@@ -373,20 +329,19 @@ fn tool_call_protocol_errors() {
     let c = Client::connect(&host, "2025-11-25");
     let unknown = c.call("tools/call", json!({"name": "nope", "arguments": {}}));
     assert_eq!(unknown["error"]["code"], -32602);
-    let invalid = c.call("tools/call", json!({"name": "matomo_site_list", "arguments": {"limit": 0, "sort": "x", "extra": 1, "cursor": 5}}));
+    let invalid = c.call(
+        "tools/call",
+        json!({"name": "matomo_site_list", "arguments": {"limit": 0, "sort": "x", "extra": 1, "cursor": 5}}),
+    );
     assert_eq!(invalid["error"]["code"], -32602);
     let msg = invalid["error"]["message"].as_str().expect("message");
     assert!(
-        msg.starts_with(
-            "Invalid parameters for tool 'matomo_site_list': Property '/limit': must be >= 1"
-        ),
+        msg.starts_with("Invalid parameters for tool 'matomo_site_list': Property '/limit': must be >= 1"),
         "{msg}"
     );
     assert!(msg.ends_with("; ...and more errors."), "{msg}");
     assert_eq!(
-        invalid["error"]["data"]["validation_errors"]
-            .as_array()
-            .map(Vec::len),
+        invalid["error"]["data"]["validation_errors"].as_array().map(Vec::len),
         Some(4)
     );
     let missing = c.call("tools/call", json!({"name": "matomo_site_get"}));
@@ -394,21 +349,12 @@ fn tool_call_protocol_errors() {
         missing["error"]["message"],
         "Invalid parameters for tool 'matomo_site_get': Property '/idSite': is required"
     );
+    assert_eq!(c.call("tools/call", json!({"arguments": {}}))["error"]["code"], -32602);
     assert_eq!(
-        c.call("tools/call", json!({"arguments": {}}))["error"]["code"],
+        c.call("tools/call", json!({"name": "matomo_site_list", "arguments": 5}))["error"]["code"],
         -32602
     );
-    assert_eq!(
-        c.call(
-            "tools/call",
-            json!({"name": "matomo_site_list", "arguments": 5})
-        )["error"]["code"],
-        -32602
-    );
-    let php_empty = c.call(
-        "tools/call",
-        json!({"name": "matomo_site_list", "arguments": []}),
-    );
+    let php_empty = c.call("tools/call", json!({"name": "matomo_site_list", "arguments": []}));
     assert_eq!(php_empty["result"]["isError"], false);
 }
 
@@ -444,9 +390,7 @@ fn tool_calls_are_logged_redacted_by_default() {
     let (level, line) = logs.last().expect("a log line");
     assert_eq!(*level, crate::host::LogLevel::Info);
     assert!(
-        line.starts_with(
-            "MCP Tool Call successful: matomo_site_search [search: <string:4>] [session="
-        ),
+        line.starts_with("MCP Tool Call successful: matomo_site_search [search: <string:4>] [session="),
         "{line}"
     );
     assert!(line.contains(&sid) && line.contains("response_bytes="));

@@ -94,11 +94,7 @@ fn cursors_are_bound_to_sort_and_scope() {
         invalid_cursor()
     );
     assert_eq!(
-        replay(
-            json!({"limit": 2, "cursor": cursor, "sort": "id_asc"}),
-            "site1"
-        )
-        .unwrap_err(),
+        replay(json!({"limit": 2, "cursor": cursor, "sort": "id_asc"}), "site1").unwrap_err(),
         invalid_cursor()
     );
     assert_eq!(
@@ -113,10 +109,7 @@ fn cursors_are_bound_to_sort_and_scope() {
 
 #[test]
 fn scope_contexts_differ_by_tool_and_scope() {
-    assert_ne!(
-        context("a", json!({"idSite": 1})),
-        context("a", json!({"idSite": 2}))
-    );
+    assert_ne!(context("a", json!({"idSite": 1})), context("a", json!({"idSite": 2})));
     assert_ne!(context("a", json!({})), context("b", json!({})));
     assert_eq!(
         context("a", json!({"search": "x"})),
@@ -132,8 +125,5 @@ fn limits_and_sorts_are_checked() {
         page_args(&args(json!({"sort": "nope"})), &SORTS).err(),
         Some(ToolError::new("Parameter 'sort' missing or invalid."))
     );
-    assert_eq!(
-        page_args(&args(json!({})), &SORTS).expect("defaults").limit,
-        100
-    );
+    assert_eq!(page_args(&args(json!({})), &SORTS).expect("defaults").limit, 100);
 }

@@ -12,10 +12,7 @@ fn pointers(schema: &Value, v: &Value) -> Vec<(String, String)> {
 fn objects_required_and_additional_properties() {
     let s = json!({"type":"object","properties":{"idSite":{"type":"integer","minimum":1}},"required":["idSite"],"additionalProperties":false});
     assert!(is_valid(&s, &json!({"idSite": 1})));
-    assert_eq!(
-        pointers(&s, &json!({})),
-        vec![("/idSite".into(), "is required".into())]
-    );
+    assert_eq!(pointers(&s, &json!({})), vec![("/idSite".into(), "is required".into())]);
     assert_eq!(
         pointers(&s, &json!({"idSite": 0})),
         vec![("/idSite".into(), "must be >= 1".into())]
@@ -47,10 +44,7 @@ fn integers_include_whole_floats_but_not_fractions() {
 fn strings_enums_and_lengths() {
     let s = json!({"type":"string","minLength":1,"maxLength":3});
     assert!(!is_valid(&s, &json!("")));
-    assert!(
-        is_valid(&s, &json!("äöü")),
-        "length counts characters, not bytes"
-    );
+    assert!(is_valid(&s, &json!("äöü")), "length counts characters, not bytes");
     assert!(!is_valid(&s, &json!("abcd")));
     let e = json!({"type":"string","enum":["name_asc","id_asc"]});
     assert_eq!(
@@ -76,9 +70,7 @@ fn arrays_and_nested_pointers() {
 #[test]
 fn combinators() {
     let one = json!({"oneOf":[{"type":"integer"},{"type":"string"}]});
-    assert!(
-        is_valid(&one, &json!(1)) && is_valid(&one, &json!("a")) && !is_valid(&one, &json!(true))
-    );
+    assert!(is_valid(&one, &json!(1)) && is_valid(&one, &json!("a")) && !is_valid(&one, &json!(true)));
     let selector = json!({"type":"object","not":{"required":["a","b"]}});
     assert!(is_valid(&selector, &json!({"a":1})));
     assert!(!is_valid(&selector, &json!({"a":1,"b":2})));

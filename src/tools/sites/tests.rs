@@ -19,10 +19,7 @@ fn run(tool: &str, host: &FakeHost, args: Value) -> ToolResult {
     );
     if let Ok(v) = &out {
         let violations = schema::validate(&t.output_schema, v);
-        assert!(
-            violations.is_empty(),
-            "{tool} output breaks its schema: {violations:?}"
-        );
+        assert!(violations.is_empty(), "{tool} output breaks its schema: {violations:?}");
     }
     out
 }
@@ -44,12 +41,7 @@ fn site_list_returns_the_users_sites_sorted_by_name() {
 #[test]
 fn site_list_pages_with_cursors_bound_to_the_tool() {
     let host = FakeHost::with_api(viewer_api);
-    let first = run(
-        "matomo_site_list",
-        &host,
-        json!({"limit": 1, "sort": "id_asc"}),
-    )
-    .expect("page 1");
+    let first = run("matomo_site_list", &host, json!({"limit": 1, "sort": "id_asc"})).expect("page 1");
     assert_eq!(first["sites"][0]["idsite"], 1);
     assert_eq!(first["has_more"], true);
     let cursor = first["next_cursor"].as_str().expect("cursor");
@@ -72,12 +64,7 @@ fn site_list_pages_with_cursors_bound_to_the_tool() {
 #[test]
 fn site_search_cursors_are_bound_to_the_search() {
     let host = FakeHost::with_api(viewer_api);
-    let first = run(
-        "matomo_site_search",
-        &host,
-        json!({"search": "example", "limit": 1}),
-    )
-    .expect("search");
+    let first = run("matomo_site_search", &host, json!({"search": "example", "limit": 1})).expect("search");
     assert_eq!(first["total_rows"], 2);
     let cursor = first["next_cursor"].as_str().expect("cursor");
     assert!(
@@ -116,37 +103,24 @@ fn site_get_returns_details_and_merges_not_found_with_no_access() {
     assert_eq!(site["ecommerce"], true);
     assert_eq!(site["sitesearch"], true);
     assert_eq!(
-        run("matomo_site_get", &host, json!({"idSite": 3}))
-            .unwrap_err()
-            .0,
+        run("matomo_site_get", &host, json!({"idSite": 3})).unwrap_err().0,
         NOT_FOUND
     );
     let empty = FakeHost::with_api(|_, _| Ok(json!([])));
     assert_eq!(
-        run("matomo_site_get", &empty, json!({"idSite": 9}))
-            .unwrap_err()
-            .0,
+        run("matomo_site_get", &empty, json!({"idSite": 9})).unwrap_err().0,
         NOT_FOUND
     );
 }
 
 #[test]
 fn internal_failures_are_generic_and_logged() {
-    let host = FakeHost::with_api(|_, _| {
-        Err(ApiError::internal(
-            "SQLSTATE[42S02] /var/www/matomo/core/Db.php",
-        ))
-    });
+    let host = FakeHost::with_api(|_, _| Err(ApiError::internal("SQLSTATE[42S02] /var/www/matomo/core/Db.php")));
     let err = run("matomo_site_list", &host, json!({})).unwrap_err();
     assert_eq!(err.0, FAILED);
-    assert!(
-        host.log_text().contains("SQLSTATE"),
-        "details go to the log only"
-    );
+    assert!(host.log_text().contains("SQLSTATE"), "details go to the log only");
     assert_eq!(
-        run("matomo_site_get", &host, json!({"idSite": 1}))
-            .unwrap_err()
-            .0,
+        run("matomo_site_get", &host, json!({"idSite": 1})).unwrap_err().0,
         FAILED
     );
 }

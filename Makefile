@@ -1,0 +1,48 @@
+# Matomo MCP Server: the matomo_mcp PHP extension (Rust) and the McpServer Matomo plugin (php/).
+SHELL := /bin/bash
+PORT ?= 8080
+EXTENSION := target/release/libmatomo_mcp.so
+RUN_TESTS := $(shell php-config --extension-dir 2>/dev/null)/build/run-tests.php
+PYTHON := build/tools/venv/bin/python
+
+.PHONY: all deps build demo test lint test-rust test-php test-e2e client-tools install clean
+
+all: build
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cargo build --release
+
+# A live MCP endpoint on 127.0.0.1:$(PORT) backed by the Matomo stand-in; prints MCP_URL/MCP_TOKEN.
+demo: build
+	PORT=$(PORT) bash scripts/demo.sh
+
+client-tools: deps
+	bash scripts/install-client-tools.sh
+
+test: build client-tools lint test-rust test-php test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	@for f in $$(find php standin tests -name '*.php' -o -name '*.inc'); do php -l "$$f" >/dev/null || exit 1; done
+
+test-rust:
+	cargo test
+
+test-php: $(EXTENSION)
+	rm -f tests/phpt/*.{diff,exp,log,out,php,sh}
+	php $(RUN_TESTS) -q --no-color -d extension=$(CURDIR)/$(EXTENSION) tests/phpt | tee build/phpt.log
+	@! grep -q '^FAIL' build/phpt.log
+
+test-e2e: $(EXTENSION)
+	MCP_EXTENSION=$(CURDIR)/$(EXTENSION) $(PYTHON) -m pytest tests/e2e -q
+
+install: build
+	bash scripts/install.sh "$(MATOMO_DIR)"
+
+clean:
+	cargo clean
+	rm -rf build
