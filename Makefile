@@ -28,6 +28,8 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	@for f in $$(find php standin tests -name '*.php' -o -name '*.inc'); do php -l "$$f" >/dev/null || exit 1; done
+	phpcs --standard=PSR12 php
+	phpcs --standard=PSR12 --warning-severity=0 standin
 
 test-rust:
 	cargo test
@@ -38,7 +40,7 @@ test-php: $(EXTENSION)
 	@! grep -q '^FAIL' build/phpt.log
 
 test-e2e: $(EXTENSION)
-	MCP_EXTENSION=$(CURDIR)/$(EXTENSION) $(PYTHON) -m pytest tests/e2e -q
+	MCP_EXTENSION=$(CURDIR)/$(EXTENSION) $(PYTHON) -m pytest tests/e2e -q -rs
 
 install: build
 	bash scripts/install.sh "$(MATOMO_DIR)"

@@ -1,13 +1,13 @@
 <?php
 
-declare(strict_types=1);
-
 /**
  * Matomo stand-in bootstrap: class autoloading and the data directory.
  *
  * Piwik\Plugins\McpServer\* comes from the real plugin (MCP_PLUGIN_DIR or ../php/McpServer),
  * other Piwik\Plugins\<P>\* from standin/plugins/<P>, everything else in Piwik\* from standin/src.
  */
+
+declare(strict_types=1);
 
 define('STANDIN_ROOT', __DIR__);
 define('STANDIN_PLUGIN_DIR', rtrim((string) (getenv('MCP_PLUGIN_DIR') ?: dirname(__DIR__) . '/php/McpServer'), '/'));

@@ -1,7 +1,5 @@
 <?php
 
-declare(strict_types=1);
-
 /**
  * Matomo stand-in console (NOT Matomo's ./console). The data directory comes from
  * MCP_STANDIN_DATA (default standin/var).
@@ -12,6 +10,8 @@ declare(strict_types=1);
  *   php console.php tasks:run                                          McpServer scheduled tasks
  *   php console.php plugin:uninstall                                   McpServer uninstall()
  */
+
+declare(strict_types=1);
 
 require __DIR__ . '/bootstrap.php';
 

@@ -13,8 +13,8 @@ use Piwik\Settings\Plugin\SystemSetting;
  */
 class SystemSettings extends \Piwik\Settings\Plugin\SystemSettings
 {
-    public const ACCESS_LEVELS = ['unlimited', 'view', 'write', 'admin'];
-    public const RAW_API_SCOPES = ['none', 'partial', 'full'];
+    private const SHOWN_WHEN_ENABLED = 'enable_mcp';
+    private const SHOWN_FOR_PARTIAL_RAW_API = 'enable_mcp && raw_api_access_scope == "partial"';
 
     /** @var SystemSetting */
     public $enable_mcp;
@@ -35,52 +35,80 @@ class SystemSettings extends \Piwik\Settings\Plugin\SystemSettings
 
     protected function init()
     {
-        $this->enable_mcp = $this->makeSetting('enable_mcp', false, FieldConfig::TYPE_BOOL, function (FieldConfig $field) {
-            $field->title = Piwik::translate('McpServer_SettingEnableTitle');
-            $field->uiControl = FieldConfig::UI_CONTROL_CHECKBOX;
-            $field->description = Piwik::translate('McpServer_SettingEnableDescription');
-            $field->inlineHelp = Piwik::translate('McpServer_SettingEnableHelp');
-        });
-
-        $this->maximum_mcp_access_level = $this->makeSetting('maximum_mcp_access_level', 'unlimited', FieldConfig::TYPE_STRING, function (FieldConfig $field) {
-            $field->title = Piwik::translate('McpServer_SettingMaxAccessTitle');
-            $field->uiControl = FieldConfig::UI_CONTROL_SINGLE_SELECT;
-            $field->availableValues = [
-                'unlimited' => Piwik::translate('McpServer_SettingMaxAccessUnlimited'),
-                'view' => Piwik::translate('McpServer_SettingMaxAccessView'),
-                'write' => Piwik::translate('McpServer_SettingMaxAccessWrite'),
-                'admin' => Piwik::translate('McpServer_SettingMaxAccessAdmin'),
-            ];
-            $field->description = Piwik::translate('McpServer_SettingMaxAccessDescription');
-            $field->condition = 'enable_mcp';
-        });
-
-        $this->allow_token_auth_in_url = $this->makeSetting('allow_token_auth_in_url', false, FieldConfig::TYPE_BOOL, function (FieldConfig $field) {
-            $field->title = Piwik::translate('McpServer_SettingUrlTokenTitle');
-            $field->uiControl = FieldConfig::UI_CONTROL_CHECKBOX;
-            $field->description = Piwik::translate('McpServer_SettingUrlTokenDescription');
-            $field->condition = 'enable_mcp';
-        });
-
-        $this->raw_api_access_scope = $this->makeSetting('raw_api_access_scope', 'none', FieldConfig::TYPE_STRING, function (FieldConfig $field) {
-            $field->title = Piwik::translate('McpServer_SettingRawApiTitle');
-            $field->uiControl = FieldConfig::UI_CONTROL_SINGLE_SELECT;
-            $field->availableValues = [
-                'none' => Piwik::translate('McpServer_SettingRawApiNone'),
-                'partial' => Piwik::translate('McpServer_SettingRawApiPartial'),
-                'full' => Piwik::translate('McpServer_SettingRawApiFull'),
-            ];
-            $field->description = Piwik::translate('McpServer_SettingRawApiDescription');
-            $field->condition = 'enable_mcp';
-        });
-
+        $this->enable_mcp = $this->makeSetting('enable_mcp', false, FieldConfig::TYPE_BOOL, self::checkbox(
+            'SettingEnableTitle',
+            'SettingEnableDescription',
+            null,
+            'SettingEnableHelp'
+        ));
+        $this->maximum_mcp_access_level = $this->makeSetting(
+            'maximum_mcp_access_level',
+            'unlimited',
+            FieldConfig::TYPE_STRING,
+            self::select('SettingMaxAccessTitle', 'SettingMaxAccessDescription', [
+                'unlimited' => 'SettingMaxAccessUnlimited',
+                'view' => 'SettingMaxAccessView',
+                'write' => 'SettingMaxAccessWrite',
+                'admin' => 'SettingMaxAccessAdmin',
+            ])
+        );
+        $this->allow_token_auth_in_url = $this->makeSetting(
+            'allow_token_auth_in_url',
+            false,
+            FieldConfig::TYPE_BOOL,
+            self::checkbox('SettingUrlTokenTitle', 'SettingUrlTokenDescription', self::SHOWN_WHEN_ENABLED)
+        );
+        $this->raw_api_access_scope = $this->makeSetting(
+            'raw_api_access_scope',
+            'none',
+            FieldConfig::TYPE_STRING,
+            self::select('SettingRawApiTitle', 'SettingRawApiDescription', [
+                'none' => 'SettingRawApiNone',
+                'partial' => 'SettingRawApiPartial',
+                'full' => 'SettingRawApiFull',
+            ])
+        );
         foreach (['read', 'create', 'update', 'delete'] as $category) {
             $name = 'raw_api_access_' . $category;
-            $this->$name = $this->makeSetting($name, false, FieldConfig::TYPE_BOOL, function (FieldConfig $field) use ($category) {
-                $field->title = Piwik::translate('McpServer_SettingRawApi' . ucfirst($category) . 'Title');
-                $field->uiControl = FieldConfig::UI_CONTROL_CHECKBOX;
-                $field->condition = 'enable_mcp && raw_api_access_scope == "partial"';
-            });
+            $title = 'SettingRawApi' . ucfirst($category) . 'Title';
+            $this->$name = $this->makeSetting(
+                $name,
+                false,
+                FieldConfig::TYPE_BOOL,
+                self::checkbox($title, null, self::SHOWN_FOR_PARTIAL_RAW_API)
+            );
         }
+    }
+
+    private static function text(string $key): string
+    {
+        return Piwik::translate('McpServer_' . $key);
+    }
+
+    private static function checkbox(
+        string $title,
+        ?string $description,
+        ?string $condition,
+        ?string $help = null
+    ): \Closure {
+        return static function (FieldConfig $field) use ($title, $description, $condition, $help): void {
+            $field->title = self::text($title);
+            $field->uiControl = FieldConfig::UI_CONTROL_CHECKBOX;
+            $field->description = $description === null ? null : self::text($description);
+            $field->inlineHelp = $help === null ? null : self::text($help);
+            $field->condition = $condition;
+        };
+    }
+
+    /** @param array<string, string> $values value => translation key of its label */
+    private static function select(string $title, string $description, array $values): \Closure
+    {
+        return static function (FieldConfig $field) use ($title, $description, $values): void {
+            $field->title = self::text($title);
+            $field->uiControl = FieldConfig::UI_CONTROL_SINGLE_SELECT;
+            $field->availableValues = array_map([self::class, 'text'], $values);
+            $field->description = self::text($description);
+            $field->condition = self::SHOWN_WHEN_ENABLED;
+        };
     }
 }

@@ -20,7 +20,8 @@ class Tasks extends \Piwik\Plugin\Tasks
     {
         if (!function_exists('matomo_mcp_collect_expired_sessions')) {
             StaticContainer::get(LoggerInterface::class)->warning(
-                'McpServer: the matomo_mcp extension is not loaded in this PHP (' . PHP_SAPI . '); expired MCP sessions were not removed.'
+                'McpServer: the matomo_mcp extension is not loaded in this PHP (' . PHP_SAPI . '); '
+                . 'expired MCP sessions were not removed.'
             );
             return;
         }

@@ -50,3 +50,37 @@ def test_bundled_fixtures_are_an_unchanged_copy_of_the_shared_ones():
     assert sorted(p.name for p in bundled.iterdir()) == names
     match, mismatch, errors = filecmp.cmpfiles(shared, bundled, names, shallow=False)
     assert (mismatch, errors) == ([], [])
+
+
+def php_version() -> str:
+    return subprocess.run(["php", "-r", 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;'],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_make_install_into_this_machines_php_and_a_matomo_directory(tmp_path):
+    """Changes the system PHP, so it runs where that is allowed (CI sets MCP_SYSTEM_INSTALL_TEST=1)
+    and puts everything back afterwards."""
+    import pytest
+
+    if os.environ.get("MCP_SYSTEM_INSTALL_TEST") != "1":
+        pytest.skip("set MCP_SYSTEM_INSTALL_TEST=1 to let this test install into the system PHP")
+    matomo = tmp_path / "matomo"
+    (matomo / "plugins").mkdir(parents=True)
+    calls = tmp_path / "console-calls.txt"
+    (matomo / "console").write_text(f"<?php file_put_contents('{calls}', implode(' ', array_slice($argv, 1)) . \"\\n\", FILE_APPEND);\n")
+    version = php_version()
+    ext_dir = subprocess.run(["php-config", "--extension-dir"], capture_output=True, text=True, check=True).stdout.strip()
+    try:
+        out = subprocess.run(["make", "install", f"MATOMO_DIR={matomo}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stdout + out.stderr
+        modules = subprocess.run(["php", "-m"], capture_output=True, text=True, check=True).stdout.split()
+        assert "matomo_mcp" in modules
+        assert Path(ext_dir, "matomo_mcp.so").exists()
+        assert "extension=matomo_mcp.so" in Path(f"/etc/php/{version}/mods-available/matomo_mcp.ini").read_text()
+        assert Path(f"/etc/php/{version}/fpm/conf.d/20-matomo_mcp.ini").exists(), "enabled for php-fpm too"
+        assert filecmp.cmp(ROOT / "php/McpServer/API.php", matomo / "plugins/McpServer/API.php", shallow=False)
+        assert calls.read_text().strip() == "plugin:activate McpServer"
+    finally:
+        subprocess.run(["phpdismod", "-v", version, "matomo_mcp"], check=False)
+        Path(f"/etc/php/{version}/mods-available/matomo_mcp.ini").unlink(missing_ok=True)
+        Path(ext_dir, "matomo_mcp.so").unlink(missing_ok=True)

@@ -66,7 +66,10 @@ final class SessionTable
 
     public function touch(string $id, string $login, int $expiresAt): void
     {
-        Db::query('UPDATE ' . self::table() . ' SET expires_at = ? WHERE id = ? AND login = ?', [$expiresAt, $id, $login]);
+        Db::query(
+            'UPDATE ' . self::table() . ' SET expires_at = ? WHERE id = ? AND login = ?',
+            [$expiresAt, $id, $login]
+        );
     }
 
     public function delete(string $id, string $login): void
