@@ -8,6 +8,8 @@ use serde_json::{Map, Value};
 pub enum ApiErrorKind {
     /// Matomo refused for lack of access (`Piwik\NoAccessException`).
     NoAccess,
+    /// The Matomo plugin that provides the method is not activated (`PluginDeactivatedException`).
+    PluginInactive,
     /// The request was understood and rejected (bad parameter, unknown id, inactive plugin...).
     Rejected,
     /// Anything else: a bug, a database error. Never shown to the client.

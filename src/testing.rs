@@ -138,9 +138,57 @@ pub fn viewer_api(method: &str, params: &Map<String, Value>) -> Result<Value, Ap
                 message: "idSite missing".into(),
             }),
         },
-        _ => Err(ApiError {
-            kind: ApiErrorKind::Rejected,
-            message: format!("The plugin {method} is not enabled."),
-        }),
+        "Goals.getGoals" => per_site(params, "07-viewer-Goals_getGoals.json", "08-viewer-Goals_getGoals.json"),
+        "Goals.getGoal" => match (int_param(params, "idSite"), int_param(params, "idGoal")) {
+            (Some(1), Some(1)) => Ok(fixture("09-viewer-Goals_getGoal.json")),
+            // Matomo answers null (rendered `true`) for an unknown goal of a site one can see
+            (Some(1 | 2), _) => Ok(Value::Bool(true)),
+            (Some(id), _) => Err(no_access(id)),
+            _ => Err(rejected("idSite missing")),
+        },
+        "SegmentEditor.getAll" => Ok(fixture("10-viewer-SegmentEditor_getAll.json")),
+        "CustomDimensions.getConfiguredCustomDimensions" => per_site(
+            params,
+            "11-viewer-CustomDimensions_getConfiguredCustomDimensions.json",
+            "12-viewer-CustomDimensions_getConfiguredCustomDimensions.json",
+        ),
+        _ => Err(ApiError { kind: ApiErrorKind::PluginInactive, message: format!("The plugin {method} is not enabled.") }),
     }
+}
+
+fn int_param(params: &Map<String, Value>, name: &str) -> Option<i64> {
+    params.get(name).and_then(Value::as_i64)
+}
+
+fn rejected(message: &str) -> ApiError {
+    ApiError { kind: crate::host::ApiErrorKind::Rejected, message: message.into() }
+}
+
+/// A fixture per site the viewer can see (1, 2); no access to any other.
+fn per_site(params: &Map<String, Value>, site1: &str, site2: &str) -> Result<Value, ApiError> {
+    match int_param(params, "idSite") {
+        Some(1) => Ok(fixture(site1)),
+        Some(2) => Ok(fixture(site2)),
+        Some(id) => Err(ApiError {
+            kind: crate::host::ApiErrorKind::NoAccess,
+            message: format!("You can't access this resource as it requires 'view' access for the website id = {id}."),
+        }),
+        None => Err(rejected("idSite missing")),
+    }
+}
+
+/// Runs a built-in tool directly, checking the arguments against its input schema first and
+/// the result against its output schema after.
+pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolResult {
+    use crate::tools::{ToolContext, registry, schema};
+    let tool = registry::builtin().find(name).unwrap_or_else(|| panic!("no tool {name}"));
+    let args = args.as_object().cloned().expect("arguments object");
+    let violations = schema::validate(&tool.input_schema, &Value::Object(args.clone()));
+    assert!(violations.is_empty(), "test arguments for {name} break its schema: {violations:?}");
+    let out = (tool.handler)(&ToolContext { host, tool_name: tool.name }, &args);
+    if let Ok(v) = &out {
+        let violations = schema::validate(&tool.output_schema, v);
+        assert!(violations.is_empty(), "{name} output breaks its schema: {violations:?}");
+    }
+    out
 }

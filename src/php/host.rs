@@ -60,6 +60,7 @@ fn api_outcome(answer: Value) -> Result<Value, ApiError> {
         let kind = match kind {
             "no_access" => ApiErrorKind::NoAccess,
             "rejected" => ApiErrorKind::Rejected,
+            "plugin_inactive" => ApiErrorKind::PluginInactive,
             _ => ApiErrorKind::Internal,
         };
         let message = map

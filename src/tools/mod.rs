@@ -2,11 +2,15 @@
 
 pub mod call;
 pub mod coerce;
+pub mod common;
+pub mod dimensions;
+pub mod goals;
 pub mod list;
 pub mod output;
 pub mod pagination;
 pub mod registry;
 pub mod schema;
+pub mod segments;
 pub mod sites;
 pub mod values;
 

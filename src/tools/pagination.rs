@@ -20,6 +20,19 @@ pub struct Sort {
     pub descending: bool,
 }
 
+/// The four sort orders of the list tools keyed by name and id (`name_asc` first: the default).
+macro_rules! name_or_id_sorts {
+    ($id:literal) => {
+        [
+            $crate::tools::pagination::Sort { token: "name_asc", fields: &["name", $id], descending: false },
+            $crate::tools::pagination::Sort { token: "name_desc", fields: &["name", $id], descending: true },
+            $crate::tools::pagination::Sort { token: "id_asc", fields: &[$id], descending: false },
+            $crate::tools::pagination::Sort { token: "id_desc", fields: &[$id], descending: true },
+        ]
+    };
+}
+pub(crate) use name_or_id_sorts;
+
 pub struct PageArgs<'s> {
     pub limit: usize,
     pub cursor: Option<String>,

@@ -1,7 +1,7 @@
 //! The built-in tools, built once per PHP process (they never change between requests), with
 //! their `tools/list` entries serialised once for each protocol generation.
 
-use super::{Tool, sites};
+use super::{Tool, dimensions, goals, segments, sites};
 use once_cell::sync::Lazy;
 
 pub struct Registry {
@@ -26,7 +26,14 @@ impl Registry {
     }
 }
 
-pub static BUILTIN: Lazy<Registry> = Lazy::new(|| Registry::new(sites::tools()));
+/// Built-in tools in the incumbent's order (alphabetical by tool), which clients may rely on.
+fn builtin_tools() -> Vec<Tool> {
+    let mut tools: Vec<Tool> = [dimensions::tools(), goals::tools(), segments::tools(), sites::tools()].into_iter().flatten().collect();
+    tools.sort_by_key(|t| t.name);
+    tools
+}
+
+pub static BUILTIN: Lazy<Registry> = Lazy::new(|| Registry::new(builtin_tools()));
 
 pub fn builtin() -> &'static Registry {
     &BUILTIN

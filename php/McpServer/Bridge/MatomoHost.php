@@ -8,6 +8,7 @@ use Piwik\API\Request;
 use Piwik\Container\StaticContainer;
 use Piwik\DataTable\DataTableInterface;
 use Piwik\DataTable\Renderer\Json as JsonRenderer;
+use Piwik\Exception\PluginDeactivatedException;
 use Piwik\Http\BadRequestException;
 use Piwik\Log\LoggerInterface;
 use Piwik\NoAccessException;
@@ -42,6 +43,8 @@ class MatomoHost
             $result = Request::processRequest($method, $params, []);
         } catch (NoAccessException $e) {
             return ['error' => 'no_access', 'message' => $e->getMessage()];
+        } catch (PluginDeactivatedException $e) {
+            return ['error' => 'plugin_inactive', 'message' => $e->getMessage()];
         } catch (\Error | \PDOException $e) {
             $this->log('error', 'MCP: ' . $method . ' failed: ' . get_class($e) . ': ' . $e->getMessage());
             return ['error' => 'internal', 'message' => $e->getMessage()];
