@@ -9,6 +9,7 @@
  *   php console.php config:set SECTION KEY VALUE                       config.ini.php entry ("-" removes it)
  *   php console.php tasks:run                                          McpServer scheduled tasks
  *   php console.php plugin:uninstall                                   McpServer uninstall()
+ *   php console.php plugin:deactivate NAME                             removes NAME from [Plugins]
  */
 
 declare(strict_types=1);
@@ -47,7 +48,7 @@ switch ($command) {
         $hosts = array_values(array_filter(['localhost', '127.0.0.1', option($argv, 'trusted-host')]));
         $config = Config::getInstance();
         $config->General = ['trusted_hosts' => $hosts, 'enable_trusted_host_check' => '1'];
-        $config->Plugins = ['Plugins' => ['McpServer']];
+        $config->Plugins = ['Plugins' => ['McpServer', 'Goals', 'SegmentEditor', 'CustomDimensions']];
         $config->McpServer = [];
         $config->log = ['log_level' => 'DEBUG'];
         $config->forceSave();
@@ -95,6 +96,13 @@ switch ($command) {
         Manager::getInstance()->loadActivatedPlugins();
         Manager::getInstance()->getLoadedPlugin('McpServer')->uninstall();
         break;
+    case 'plugin:deactivate':
+        $config = Config::getInstance();
+        $plugins = $config->Plugins;
+        $plugins['Plugins'] = array_values(array_diff((array) ($plugins['Plugins'] ?? []), [(string) ($argv[2] ?? '')]));
+        $config->Plugins = $plugins;
+        $config->forceSave();
+        break;
     default:
-        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall');
+        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall|plugin:deactivate');
 }

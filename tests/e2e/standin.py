@@ -15,6 +15,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 ENDPOINT_QUERY = "/index.php?module=API&method=McpServer.mcp&format=mcp"
 
+# every tool tools/list offers with the default settings, in the order it lists them
+ALL_TOOLS = [
+    "matomo_dimension_get", "matomo_dimension_list", "matomo_goal_get", "matomo_goal_list",
+    "matomo_segment_get", "matomo_segment_list", "matomo_site_get", "matomo_site_list", "matomo_site_search",
+]
+
 TOKENS = {
     "viewer": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
     "writer": "7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e",

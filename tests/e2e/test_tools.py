@@ -6,10 +6,7 @@ import json
 import jsonschema
 import pytest
 
-from standin import TOKENS
-
-SITE_TOOLS = ["matomo_site_get", "matomo_site_list", "matomo_site_search"]
-
+from standin import ALL_TOOLS, TOKENS
 
 @pytest.fixture(scope="module")
 def session(standin):
@@ -38,8 +35,8 @@ def checked(tools, name, answer):
     return data
 
 
-def test_tools_list_describes_the_site_tools(tools):
-    assert sorted(tools) == SITE_TOOLS
+def test_tools_list_describes_every_tool(tools):
+    assert list(tools) == ALL_TOOLS
     for tool in tools.values():
         assert tool["description"] and tool["title"]
         assert tool["annotations"] == {"readOnlyHint": True, "destructiveHint": False, "idempotentHint": True, "openWorldHint": False}
