@@ -152,7 +152,10 @@ pub fn viewer_api(method: &str, params: &Map<String, Value>) -> Result<Value, Ap
             "11-viewer-CustomDimensions_getConfiguredCustomDimensions.json",
             "12-viewer-CustomDimensions_getConfiguredCustomDimensions.json",
         ),
-        _ => Err(ApiError { kind: ApiErrorKind::PluginInactive, message: format!("The plugin {method} is not enabled.") }),
+        _ => Err(ApiError {
+            kind: ApiErrorKind::PluginInactive,
+            message: format!("The plugin {method} is not enabled."),
+        }),
     }
 }
 
@@ -161,7 +164,10 @@ fn int_param(params: &Map<String, Value>, name: &str) -> Option<i64> {
 }
 
 fn rejected(message: &str) -> ApiError {
-    ApiError { kind: crate::host::ApiErrorKind::Rejected, message: message.into() }
+    ApiError {
+        kind: crate::host::ApiErrorKind::Rejected,
+        message: message.into(),
+    }
 }
 
 /// A fixture per site the viewer can see (1, 2); no access to any other.
@@ -181,11 +187,22 @@ fn per_site(params: &Map<String, Value>, site1: &str, site2: &str) -> Result<Val
 /// the result against its output schema after.
 pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolResult {
     use crate::tools::{ToolContext, registry, schema};
-    let tool = registry::builtin().find(name).unwrap_or_else(|| panic!("no tool {name}"));
+    let tool = registry::builtin()
+        .find(name)
+        .unwrap_or_else(|| panic!("no tool {name}"));
     let args = args.as_object().cloned().expect("arguments object");
     let violations = schema::validate(&tool.input_schema, &Value::Object(args.clone()));
-    assert!(violations.is_empty(), "test arguments for {name} break its schema: {violations:?}");
-    let out = (tool.handler)(&ToolContext { host, tool_name: tool.name }, &args);
+    assert!(
+        violations.is_empty(),
+        "test arguments for {name} break its schema: {violations:?}"
+    );
+    let out = (tool.handler)(
+        &ToolContext {
+            host,
+            tool_name: tool.name,
+        },
+        &args,
+    );
     if let Ok(v) = &out {
         let violations = schema::validate(&tool.output_schema, v);
         assert!(violations.is_empty(), "{name} output breaks its schema: {violations:?}");

@@ -26,7 +26,10 @@ impl Failures {
                 return err;
             }
         }
-        ctx.host.log(LogLevel::Warning, &format!("{}: {method} failed: {}", ctx.tool_name, e.message));
+        ctx.host.log(
+            LogLevel::Warning,
+            &format!("{}: {method} failed: {}", ctx.tool_name, e.message),
+        );
         ToolError::new(self.failed)
     }
 }
@@ -42,7 +45,12 @@ pub fn rows(answer: Value) -> Option<Vec<Value>> {
 
 /// Calls a Matomo method answering a list. No access yields an empty list: the user simply
 /// sees nothing there.
-pub fn fetch_rows(ctx: &ToolContext, method: &str, params: Map<String, Value>, f: &Failures) -> Result<Vec<Value>, ToolError> {
+pub fn fetch_rows(
+    ctx: &ToolContext,
+    method: &str,
+    params: Map<String, Value>,
+    f: &Failures,
+) -> Result<Vec<Value>, ToolError> {
     match ctx.host.call_api(method, &params) {
         Ok(answer) => rows(answer).ok_or_else(|| ToolError::new(f.failed)),
         Err(e) if e.kind == ApiErrorKind::NoAccess => Ok(Vec::new()),
@@ -85,6 +93,9 @@ pub fn id_schema(description: &str) -> Value {
 
 /// An object schema whose listed properties are all required.
 pub fn record_schema(props: Value) -> Value {
-    let required: Vec<String> = props.as_object().map(|p| p.keys().cloned().collect()).unwrap_or_default();
+    let required: Vec<String> = props
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
     json!({"type": "object", "properties": props, "required": required, "additionalProperties": false})
 }

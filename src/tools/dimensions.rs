@@ -7,7 +7,10 @@ use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("iddimension");
-const FAILURES: Failures = Failures { failed: "Dimension retrieval failed.", plugin: Some("CustomDimensions") };
+const FAILURES: Failures = Failures {
+    failed: "Dimension retrieval failed.",
+    plugin: Some("CustomDimensions"),
+};
 
 fn summary_props() -> Value {
     json!({
@@ -26,7 +29,11 @@ fn summary(d: &Value) -> Option<Value> {
 }
 
 fn extractions(d: &Value) -> Value {
-    let list = d.get("extractions").and_then(Value::as_array).cloned().unwrap_or_default();
+    let list = d
+        .get("extractions")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     Value::Array(
         list.iter()
             .map(|e| json!({"dimension": text(e.get("dimension")), "pattern": text(e.get("pattern"))}))
@@ -57,7 +64,12 @@ fn dimension_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let page = pagination::page_args(args, &SORTS)?;
     let (id, dims) = fetch_active(ctx, args)?;
     let rows = dims.iter().filter_map(summary).collect();
-    pagination::paginate("dimensions", rows, &page, &pagination::context(ctx.tool_name, json!({"idSite": id})))
+    pagination::paginate(
+        "dimensions",
+        rows,
+        &page,
+        &pagination::context(ctx.tool_name, json!({"idSite": id})),
+    )
 }
 
 fn dimension_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {

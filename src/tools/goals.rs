@@ -8,7 +8,10 @@ use crate::host::ApiErrorKind;
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idgoal");
-const FAILURES: Failures = Failures { failed: "Goal retrieval failed.", plugin: Some("Goals") };
+const FAILURES: Failures = Failures {
+    failed: "Goal retrieval failed.",
+    plugin: Some("Goals"),
+};
 
 fn summary_props() -> Value {
     json!({
@@ -53,7 +56,11 @@ fn detail(goal: &Value) -> Option<Value> {
     let pick = |k: &str| if manual { Value::Null } else { json!(text(goal.get(k))) };
     out["pattern"] = pick("pattern");
     out["pattern_type"] = pick("pattern_type");
-    out["case_sensitive"] = if manual { Value::Null } else { json!(flag(goal.get("case_sensitive"))) };
+    out["case_sensitive"] = if manual {
+        Value::Null
+    } else {
+        json!(flag(goal.get("case_sensitive")))
+    };
     Some(out)
 }
 
@@ -61,8 +68,17 @@ fn goal_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let (id, params) = site_param(args)?;
     let page = pagination::page_args(args, &SORTS)?;
     let goals = fetch_rows(ctx, "Goals.getGoals", params, &FAILURES)?;
-    let rows = goals.iter().filter(|g| !flag(g.get("deleted"))).filter_map(summary).collect();
-    pagination::paginate("goals", rows, &page, &pagination::context(ctx.tool_name, json!({"idSite": id})))
+    let rows = goals
+        .iter()
+        .filter(|g| !flag(g.get("deleted")))
+        .filter_map(summary)
+        .collect();
+    pagination::paginate(
+        "goals",
+        rows,
+        &page,
+        &pagination::context(ctx.tool_name, json!({"idSite": id})),
+    )
 }
 
 fn goal_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {

@@ -24,10 +24,26 @@ pub struct Sort {
 macro_rules! name_or_id_sorts {
     ($id:literal) => {
         [
-            $crate::tools::pagination::Sort { token: "name_asc", fields: &["name", $id], descending: false },
-            $crate::tools::pagination::Sort { token: "name_desc", fields: &["name", $id], descending: true },
-            $crate::tools::pagination::Sort { token: "id_asc", fields: &[$id], descending: false },
-            $crate::tools::pagination::Sort { token: "id_desc", fields: &[$id], descending: true },
+            $crate::tools::pagination::Sort {
+                token: "name_asc",
+                fields: &["name", $id],
+                descending: false,
+            },
+            $crate::tools::pagination::Sort {
+                token: "name_desc",
+                fields: &["name", $id],
+                descending: true,
+            },
+            $crate::tools::pagination::Sort {
+                token: "id_asc",
+                fields: &[$id],
+                descending: false,
+            },
+            $crate::tools::pagination::Sort {
+                token: "id_desc",
+                fields: &[$id],
+                descending: true,
+            },
         ]
     };
 }

@@ -28,7 +28,10 @@ impl Registry {
 
 /// Built-in tools in the incumbent's order (alphabetical by tool), which clients may rely on.
 fn builtin_tools() -> Vec<Tool> {
-    let mut tools: Vec<Tool> = [dimensions::tools(), goals::tools(), segments::tools(), sites::tools()].into_iter().flatten().collect();
+    let mut tools: Vec<Tool> = [dimensions::tools(), goals::tools(), segments::tools(), sites::tools()]
+        .into_iter()
+        .flatten()
+        .collect();
     tools.sort_by_key(|t| t.name);
     tools
 }

@@ -7,7 +7,10 @@ use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idsegment");
-const FAILURES: Failures = Failures { failed: "Segment retrieval failed.", plugin: Some("SegmentEditor") };
+const FAILURES: Failures = Failures {
+    failed: "Segment retrieval failed.",
+    plugin: Some("SegmentEditor"),
+};
 
 fn summary_props() -> Value {
     json!({
@@ -20,7 +23,9 @@ fn summary_props() -> Value {
 
 /// `enable_only_idsite` 0 means "all sites".
 fn site_of(segment: &Value) -> Value {
-    int(segment.get("enable_only_idsite")).filter(|n| *n > 0).map_or(Value::Null, Value::from)
+    int(segment.get("enable_only_idsite"))
+        .filter(|n| *n > 0)
+        .map_or(Value::Null, Value::from)
 }
 
 fn summary(segment: &Value) -> Option<Value> {
@@ -50,31 +55,45 @@ fn segment_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let page = pagination::page_args(args, &SORTS)?;
     let (id, segments) = fetch(ctx, args)?;
     let rows = segments.iter().filter_map(summary).collect();
-    pagination::paginate("segments", rows, &page, &pagination::context(ctx.tool_name, json!({"idSite": id})))
+    pagination::paginate(
+        "segments",
+        rows,
+        &page,
+        &pagination::context(ctx.tool_name, json!({"idSite": id})),
+    )
 }
 
 /// Exactly one selector is allowed by the schema; matching is exact and case-sensitive.
 fn segment_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let (_, segments) = fetch(ctx, args)?;
     let matches: Vec<&Value> = if let Some(id) = int(args.get("idSegment")) {
-        segments.iter().filter(|s| int(s.get("idsegment")) == Some(id)).collect()
+        segments
+            .iter()
+            .filter(|s| int(s.get("idsegment")) == Some(id))
+            .collect()
     } else if let Some(name) = args.get("name").and_then(Value::as_str) {
         segments.iter().filter(|s| text(s.get("name")) == name).collect()
     } else if let Some(definition) = args.get("definition").and_then(Value::as_str) {
-        segments.iter().filter(|s| text(s.get("definition")) == definition).collect()
+        segments
+            .iter()
+            .filter(|s| text(s.get("definition")) == definition)
+            .collect()
     } else {
         return Err(ToolError::new("Provide exactly one of idSegment, name or definition."));
     };
     match matches.as_slice() {
         [one] => detail(one).ok_or_else(|| ToolError::new(FAILURES.failed)),
-        [] => Err(ToolError::new("Segment not found. Use matomo_segment_list to see the saved segments.")),
+        [] => Err(ToolError::new(
+            "Segment not found. Use matomo_segment_list to see the saved segments.",
+        )),
         _ => Err(ToolError::new("Multiple segments matched. Provide idSegment.")),
     }
 }
 
 pub fn tools() -> Vec<Tool> {
     let mut detail_props = summary_props();
-    detail_props["auto_archive"] = json!({"type": "boolean", "description": "Pre-processed by Matomo's archiving (fast, always available)."});
+    detail_props["auto_archive"] =
+        json!({"type": "boolean", "description": "Pre-processed by Matomo's archiving (fast, always available)."});
     detail_props["enabled_all_users"] = json!({"type": "boolean"});
     detail_props["login"] = json!({"type": "string", "description": "Login of the segment's creator."});
     vec![

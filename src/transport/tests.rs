@@ -256,7 +256,10 @@ fn batches_only_for_2025_03_26_sessions() {
     let answers = json_of(&r);
     assert_eq!(answers.as_array().map(Vec::len), Some(2));
     assert_eq!(answers[0]["id"], 1);
-    assert_eq!(answers[1]["result"]["tools"].as_array().map(Vec::len), Some(crate::tools::registry::builtin().tools.len()));
+    assert_eq!(
+        answers[1]["result"]["tools"].as_array().map(Vec::len),
+        Some(crate::tools::registry::builtin().tools.len())
+    );
     assert_eq!(
         old.send(r#"[{"jsonrpc":"2.0","method":"notifications/initialized"}]"#)
             .status,
