@@ -21,10 +21,10 @@ impl Failures {
 
     /// An error for anything but "no access", which callers decide about.
     pub fn other(&self, ctx: &ToolContext, method: &str, e: &ApiError) -> ToolError {
-        if e.kind == ApiErrorKind::PluginInactive {
-            if let Some(err) = self.plugin_unavailable() {
-                return err;
-            }
+        if e.kind == ApiErrorKind::PluginInactive
+            && let Some(err) = self.plugin_unavailable()
+        {
+            return err;
         }
         ctx.host.log(
             LogLevel::Warning,
