@@ -71,6 +71,13 @@ pub trait Host {
 
     fn log(&self, level: LogLevel, message: &str);
 
+    /// Today's date (YYYY-MM-DD) in a site's timezone, as Matomo computes it (`Piwik\Date`).
+    fn local_date(&self, timezone: &str) -> Option<String>;
+
+    /// Whether Matomo archives segments on request (`browser_archiving_disabled_enforce` off).
+    /// When not, only pre-processed segments have data.
+    fn segments_archived_on_request(&self) -> bool;
+
     /// Current Unix time in seconds (a trait method so tests can move the clock).
     fn now(&self) -> i64 {
         std::time::SystemTime::now()

@@ -2,7 +2,7 @@
 //! answers and captured log lines.
 
 use crate::host::{ApiError, Host, HostError, LogLevel, StoredSession};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
@@ -14,6 +14,9 @@ pub struct FakeHost {
     pub logs: RefCell<Vec<(LogLevel, String)>>,
     pub api_calls: RefCell<Vec<(String, Map<String, Value>)>>,
     pub writes: Cell<u32>,
+    /// The site's "today" (the fixtures were captured on this day).
+    pub today: RefCell<String>,
+    pub segments_on_request: Cell<bool>,
     api: Box<ApiFn>,
 }
 
@@ -29,6 +32,8 @@ impl FakeHost {
             logs: RefCell::new(Vec::new()),
             api_calls: RefCell::new(Vec::new()),
             writes: Cell::new(0),
+            today: RefCell::new("2026-11-21".into()),
+            segments_on_request: Cell::new(true),
             api: Box::new(api),
         }
     }
@@ -93,6 +98,14 @@ impl Host for FakeHost {
 
     fn now(&self) -> i64 {
         self.clock.get()
+    }
+
+    fn local_date(&self, _timezone: &str) -> Option<String> {
+        Some(self.today.borrow().clone())
+    }
+
+    fn segments_archived_on_request(&self) -> bool {
+        self.segments_on_request.get()
     }
 }
 
@@ -208,4 +221,71 @@ pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolR
         assert!(violations.is_empty(), "{name} output breaks its schema: {violations:?}");
     }
     out
+}
+
+/// Matomo's report API as the viewer sees it, from the captured getReportMetadata and
+/// getProcessedReport answers; filter_limit/filter_offset are applied to list reports the way
+/// Matomo does, with the row count before the limit in `reportData@total_rows`.
+pub fn report_api(method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
+    use crate::host::ApiErrorKind;
+    match method {
+        "API.getReportMetadata" => per_site(
+            params,
+            "13-viewer-API_getReportMetadata.json",
+            "14-viewer-API_getReportMetadata.json",
+        ),
+        "API.getProcessedReport" => processed_fixture(params),
+        "SitesManager.getSiteFromId" | "SegmentEditor.getAll" => viewer_api(method, params),
+        _ => Err(ApiError {
+            kind: ApiErrorKind::PluginInactive,
+            message: format!("no {method} here"),
+        }),
+    }
+}
+
+fn as_text(v: &Value) -> String {
+    v.as_str().map_or_else(|| v.to_string(), str::to_string)
+}
+
+fn processed_fixture(params: &Map<String, Value>) -> Result<Value, ApiError> {
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/standin/fixtures/matomo-5.1.2/index.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("index"),
+    )
+    .expect("index json");
+    let optional = ["segment", "idGoal", "idDimension", "flat"];
+    let entry = index.as_array().into_iter().flatten().find(|e| {
+        e["method"] == "API.getProcessedReport"
+            && e["params"].as_object().is_some_and(|fp| {
+                fp.iter()
+                    .filter(|(k, _)| *k != "filter_limit")
+                    .all(|(k, v)| params.get(k).map(as_text) == Some(as_text(v)))
+                    && optional.iter().all(|k| fp.contains_key(*k) == params.contains_key(*k))
+            })
+    });
+    let Some(entry) = entry else {
+        return Err(rejected("Requested report not found in the list of available reports."));
+    };
+    let mut answer = fixture(entry["file"].as_str().unwrap_or_default());
+    if answer.get("result") == Some(&json!("error")) {
+        return Err(rejected(answer["message"].as_str().unwrap_or_default()));
+    }
+    if let Some(Value::Array(rows)) = answer.get("reportData").cloned() {
+        let offset = params.get("filter_offset").and_then(Value::as_u64).unwrap_or(0) as usize;
+        let limit = params.get("filter_limit").and_then(Value::as_u64).unwrap_or(100) as usize;
+        let page = |v: &Value| {
+            Value::Array(
+                v.as_array()
+                    .map(|a| a.iter().skip(offset).take(limit).cloned().collect())
+                    .unwrap_or_default(),
+            )
+        };
+        answer["reportData@total_rows"] = json!(rows.len());
+        answer["reportData"] = page(&answer["reportData"]);
+        answer["reportMetadata"] = page(&answer["reportMetadata"]);
+    }
+    Ok(answer)
 }

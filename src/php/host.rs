@@ -50,8 +50,8 @@ fn level_name(level: LogLevel) -> &'static str {
     }
 }
 
-/// The bridge answers `['result' => mixed]`, `['json' => string]` (DataTables, rendered by Matomo)
-/// or `['error' => kind, 'message' => string]`.
+/// The bridge answers `['result' => mixed]` (DataTables rendered by Matomo, see `rendered`) or
+/// `['error' => kind, 'message' => string]`.
 fn api_outcome(answer: Value) -> Result<Value, ApiError> {
     let Value::Object(mut map) = answer else {
         return Err(ApiError::internal("callApi() returned something other than an array"));
@@ -70,8 +70,10 @@ fn api_outcome(answer: Value) -> Result<Value, ApiError> {
             .to_string();
         return Err(ApiError { kind, message });
     }
-    map.remove("result")
-        .ok_or_else(|| ApiError::internal("callApi() answered neither result nor error"))
+    let result = map
+        .remove("result")
+        .ok_or_else(|| ApiError::internal("callApi() answered neither result nor error"))?;
+    super::rendered::decode(result).map_err(ApiError::internal)
 }
 
 fn session_row(v: Value) -> Option<StoredSession> {
@@ -130,6 +132,19 @@ impl Host for PhpHost<'_> {
     fn session_delete_expired(&self, now: i64) -> Result<u64, HostError> {
         let n = self.call("sessionDeleteExpired", vec![&now]).map_err(HostError)?;
         Ok(n.long().and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
+    }
+
+    fn local_date(&self, timezone: &str) -> Option<String> {
+        let tz = timezone.to_string();
+        self.call("localDate", vec![&tz]).ok().and_then(|d| d.string())
+    }
+
+    fn segments_archived_on_request(&self) -> bool {
+        // when Matomo cannot say, assume it archives: a wrong "no data" warning is worse
+        self.call("segmentsArchivedOnRequest", vec![])
+            .ok()
+            .and_then(|b| b.bool())
+            .unwrap_or(true)
     }
 
     fn log(&self, level: LogLevel, message: &str) {

@@ -3,6 +3,7 @@
 
 pub mod convert;
 pub mod host;
+pub mod rendered;
 mod request;
 
 use crate::endpoint::{self, EndpointFacts};

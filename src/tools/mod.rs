@@ -3,12 +3,15 @@
 pub mod call;
 pub mod coerce;
 pub mod common;
+pub mod dates;
 pub mod dimensions;
 pub mod goals;
 pub mod list;
 pub mod output;
 pub mod pagination;
+pub mod processed;
 pub mod registry;
+pub mod reports;
 pub mod schema;
 pub mod segments;
 pub mod sites;

@@ -1,7 +1,7 @@
 //! The built-in tools, built once per PHP process (they never change between requests), with
 //! their `tools/list` entries serialised once for each protocol generation.
 
-use super::{Tool, dimensions, goals, segments, sites};
+use super::{Tool, dimensions, goals, processed, reports, segments, sites};
 use once_cell::sync::Lazy;
 
 pub struct Registry {
@@ -28,10 +28,17 @@ impl Registry {
 
 /// Built-in tools in the incumbent's order (alphabetical by tool), which clients may rely on.
 fn builtin_tools() -> Vec<Tool> {
-    let mut tools: Vec<Tool> = [dimensions::tools(), goals::tools(), segments::tools(), sites::tools()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut tools: Vec<Tool> = [
+        dimensions::tools(),
+        goals::tools(),
+        processed::tools(),
+        reports::tools(),
+        segments::tools(),
+        sites::tools(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     tools.sort_by_key(|t| t.name);
     tools
 }

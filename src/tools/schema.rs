@@ -190,7 +190,11 @@ fn check_combinators(s: &Map<String, Value>, v: &Value, at: &str, out: &mut Vec<
     if let Some(Value::Array(any)) = s.get("anyOf")
         && !any.iter().any(|sub| is_valid(sub, v))
     {
-        push(out, at, "must match at least one of the allowed forms".into());
+        let msg = s
+            .get("x-anyOf-message")
+            .and_then(Value::as_str)
+            .unwrap_or("must match at least one of the allowed forms");
+        push(out, at, msg.to_string());
     }
     if let Some(Value::Array(one)) = s.get("oneOf") {
         let matches = one.iter().filter(|sub| is_valid(sub, v)).count();

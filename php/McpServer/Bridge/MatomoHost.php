@@ -5,7 +5,10 @@ declare(strict_types=1);
 namespace Piwik\Plugins\McpServer\Bridge;
 
 use Piwik\API\Request;
+use Piwik\ArchiveProcessor\Rules;
 use Piwik\Container\StaticContainer;
+use Piwik\DataTable;
+use Piwik\Date;
 use Piwik\DataTable\DataTableInterface;
 use Piwik\DataTable\Renderer\Json as JsonRenderer;
 use Piwik\Exception\PluginDeactivatedException;
@@ -32,7 +35,7 @@ class MatomoHost
      * Calls a Matomo API method in-process as the current user.
      *
      * @param array<string, mixed> $params
-     * @return array{result: mixed}|array{json: string}|array{error: string, message: string}
+     * @return array{result: mixed}|array{error: string, message: string}
      */
     public function callApi(string $method, array $params): array
     {
@@ -51,13 +54,47 @@ class MatomoHost
         } catch (BadRequestException | \Exception $e) {
             return ['error' => 'rejected', 'message' => $e->getMessage()];
         }
-        if ($result instanceof DataTableInterface) {
-            // reports: Matomo's own JSON rendering of its DataTables, parsed by the extension
+        return ['result' => self::renderDataTables($result)];
+    }
+
+    /**
+     * Reports come as DataTables (also inside arrays, as in API.getProcessedReport). Matomo's own
+     * JSON renderer turns each into JSON that the extension parses, together with the row count
+     * before Matomo applied filter_limit.
+     *
+     * @param mixed $value
+     * @return mixed
+     */
+    private static function renderDataTables($value)
+    {
+        if ($value instanceof DataTableInterface) {
             $renderer = new JsonRenderer();
-            $renderer->setTable($result);
-            return ['json' => (string) $renderer->render()];
+            $renderer->setTable($value);
+            return ['@matomo_json' => (string) $renderer->render(), '@total_rows' => self::rowsBeforeLimit($value)];
         }
-        return ['result' => $result];
+        if (is_array($value)) {
+            foreach ($value as $key => $item) {
+                if ($item instanceof DataTableInterface || is_array($item)) {
+                    $value[$key] = self::renderDataTables($item);
+                }
+            }
+        }
+        return $value;
+    }
+
+    /** The largest "rows before limit" of a table or of the tables of a DataTable\Map. */
+    private static function rowsBeforeLimit(DataTableInterface $table): ?int
+    {
+        if ($table instanceof DataTable\Map) {
+            $counts = array_map([self::class, 'rowsBeforeLimit'], $table->getDataTables());
+            $counts = array_filter($counts, 'is_int');
+            return $counts === [] ? null : max($counts);
+        }
+        if ($table instanceof DataTable) {
+            $total = $table->getMetadata(DataTable::TOTAL_ROWS_BEFORE_LIMIT_METADATA_NAME);
+            return is_numeric($total) ? (int) $total : $table->getRowsCount();
+        }
+        return null;
     }
 
     /** @return array{id: string, login: string, expires_at: int, data: string}|null */
@@ -84,6 +121,18 @@ class MatomoHost
     public function sessionDeleteExpired(int $now): int
     {
         return $this->sessions->deleteExpired($now);
+    }
+
+    /** Today in a site's timezone (Matomo's timezones include forms like "UTC+5.5"). */
+    public function localDate(string $timezone): string
+    {
+        return Date::factory('today', $timezone)->toString('Y-m-d');
+    }
+
+    /** False when Matomo only serves pre-processed segments (browser_archiving_disabled_enforce). */
+    public function segmentsArchivedOnRequest(): bool
+    {
+        return Rules::isBrowserArchivingAvailableForSegments();
     }
 
     public function log(string $level, string $message): void

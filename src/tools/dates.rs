@@ -1,0 +1,233 @@
+//! Matomo's period and date vocabulary resolved to exact calendar ranges, so answers can state
+//! which days a report covers and whether its last period is still in progress.
+//!
+//! Periods: day, week (Monday to Sunday), month, year, range. Dates: YYYY-MM-DD, today,
+//! yesterday, lastN / previousN (N periods ending with, or before, the current one), and
+//! "start,end". `today` is the site's local date, which Matomo supplies.
+
+use serde_json::{Value, json};
+
+/// A calendar day as days since 1970-01-01 (proleptic Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(i64);
+
+impl Day {
+    pub fn from_ymd(y: i64, m: u32, d: u32) -> Option<Self> {
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        // days-from-civil (H. Hinnant's algorithm)
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = i64::from((m + 9) % 12);
+        let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(Day(era * 146_097 + doe - 719_468))
+    }
+
+    pub fn ymd(self) -> (i64, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let mut parts = s.trim().splitn(3, '-');
+        let y: i64 = parts.next()?.parse().ok()?;
+        let m: u32 = parts.next()?.parse().ok()?;
+        let d: u32 = parts.next()?.parse().ok()?;
+        if !(1000..=9999).contains(&y) {
+            return None;
+        }
+        Self::from_ymd(y, m, d)
+    }
+
+    pub fn plus(self, days: i64) -> Self {
+        Day(self.0 + days)
+    }
+
+    /// Monday = 0 ... Sunday = 6 (1970-01-01 was a Thursday).
+    fn weekday(self) -> i64 {
+        (self.0 + 3).rem_euclid(7)
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Year,
+    Range,
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "day" => Some(Self::Day),
+            "week" => Some(Self::Week),
+            "month" => Some(Self::Month),
+            "year" => Some(Self::Year),
+            "range" => Some(Self::Range),
+            _ => None,
+        }
+    }
+
+    /// The period of this kind that contains `day`.
+    fn containing(self, day: Day) -> (Day, Day) {
+        let (y, m, _) = day.ymd();
+        match self {
+            Self::Day | Self::Range => (day, day),
+            Self::Week => {
+                let start = day.plus(-day.weekday());
+                (start, start.plus(6))
+            }
+            Self::Month => {
+                let start = Day::from_ymd(y, m, 1).unwrap_or(day);
+                (start, Day::from_ymd(y, m, days_in_month(y, m)).unwrap_or(day))
+            }
+            Self::Year => (
+                Day::from_ymd(y, 1, 1).unwrap_or(day),
+                Day::from_ymd(y, 12, 31).unwrap_or(day),
+            ),
+        }
+    }
+
+    /// The period `n` periods before the one containing `day` (n = 1: the previous one).
+    fn back(self, day: Day, n: i64) -> (Day, Day) {
+        let (start, _) = self.containing(day);
+        match self {
+            Self::Day | Self::Range => self.containing(day.plus(-n)),
+            Self::Week => self.containing(start.plus(-7 * n)),
+            Self::Month | Self::Year => {
+                let (y, m, _) = start.ymd();
+                let months = if self == Self::Month { n } else { 12 * n };
+                let total = y * 12 + i64::from(m) - 1 - months;
+                let first = Day::from_ymd(total.div_euclid(12), (total.rem_euclid(12) + 1) as u32, 1).unwrap_or(start);
+                self.containing(first)
+            }
+        }
+    }
+}
+
+/// What a period/date pair covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Inclusive date ranges, oldest first: one per period (several for lastN and "a,b").
+    pub ranges: Vec<(Day, Day)>,
+    /// The last range contains the site's today: its numbers will still grow.
+    pub in_progress: bool,
+}
+
+impl Resolved {
+    pub fn to_json(&self, timezone: &str, today: Day) -> Value {
+        let ranges: Vec<Value> = self
+            .ranges
+            .iter()
+            .map(|(s, e)| json!({"start": s.to_string(), "end": e.to_string()}))
+            .collect();
+        json!({"ranges": ranges, "timezone": timezone, "site_today": today.to_string(), "in_progress": self.in_progress})
+    }
+}
+
+fn single_date(s: &str, today: Day) -> Option<Day> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "today" | "now" => Some(today),
+        "yesterday" => Some(today.plus(-1)),
+        "yesterdaysametime" => Some(today.plus(-1)),
+        other => Day::parse(other),
+    }
+}
+
+/// `lastN` -> (N, false), `previousN` -> (N, true).
+fn relative(s: &str) -> Option<(i64, bool)> {
+    let s = s.trim().to_ascii_lowercase();
+    let (n, previous) = if let Some(n) = s.strip_prefix("last") {
+        (n, false)
+    } else {
+        (s.strip_prefix("previous")?, true)
+    };
+    n.parse::<i64>()
+        .ok()
+        .filter(|n| (1..=5000).contains(n))
+        .map(|n| (n, previous))
+}
+
+/// Shorthand dates the models often use: `2026` with period year, `2026-01` with period month.
+pub fn expand_shorthand(period: &str, date: &str) -> String {
+    let d = date.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match (
+        period.trim().to_ascii_lowercase().as_str(),
+        d.split('-').collect::<Vec<_>>().as_slice(),
+    ) {
+        ("year", [y]) if y.len() == 4 && digits(y) => format!("{y}-01-01"),
+        ("month", [y, m]) if y.len() == 4 && digits(y) && m.len() == 2 && digits(m) => format!("{y}-{m}-01"),
+        _ => d.to_string(),
+    }
+}
+
+/// `None` when Matomo would not accept the pair either.
+pub fn resolve(period: &str, date: &str, today: Day) -> Option<Resolved> {
+    let period = Period::parse(period)?;
+    let date = date.trim();
+    let ranges = if let Some((n, previous)) = relative(date) {
+        let end_period = if previous { 1 } else { 0 };
+        if period == Period::Range {
+            let end = today.plus(-end_period);
+            vec![(end.plus(1 - n), end)]
+        } else {
+            (0..n).rev().map(|i| period.back(today, i + end_period)).collect()
+        }
+    } else if let Some((a, b)) = date.split_once(',') {
+        let (start, end) = (single_date(a, today)?, single_date(b, today)?);
+        if start > end {
+            return None;
+        }
+        if period == Period::Range {
+            vec![(start, end)]
+        } else {
+            let mut out = vec![period.containing(start)];
+            while let Some(&(_, last_end)) = out.last() {
+                if last_end >= end || out.len() > 5000 {
+                    break;
+                }
+                out.push(period.containing(last_end.plus(1)));
+            }
+            out
+        }
+    } else {
+        if period == Period::Range {
+            return None;
+        }
+        vec![period.containing(single_date(date, today)?)]
+    };
+    let in_progress = ranges.last().is_some_and(|(s, e)| *s <= today && today <= *e);
+    Some(Resolved { ranges, in_progress })
+}
+
+#[cfg(test)]
+mod tests;

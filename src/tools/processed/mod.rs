@@ -1,0 +1,401 @@
+//! `matomo_report_processed`: a report's data for a period and date, paginated, within a byte
+//! budget, in compact rows, with the exact dates it covers.
+
+mod params;
+mod shape;
+
+use super::common::{id_schema, site_param};
+use super::dates;
+use super::reports::{self, Selector};
+use super::values::{flag, int, text};
+use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use crate::host::{ApiErrorKind, LogLevel};
+use serde_json::{Map, Value, json};
+
+pub const DEFAULT_LIMIT: u64 = 50;
+pub const MAX_LIMIT: u64 = 250;
+pub const DEFAULT_MAX_BYTES: u64 = 60_000;
+pub const MAX_MAX_BYTES: u64 = 200_000;
+const MIN_MAX_BYTES: u64 = 2_000;
+
+const INVALID_DATE: &str = "Invalid period/date parameters. Use period day, week, month, year or range, and date YYYY-MM-DD, today, yesterday, lastN, previousN, or start,end (start,end needs period range or gives one row set per period).";
+const SEGMENT_NOT_PREPROCESSED: &str = "Segment is not allowed in this Matomo configuration: only existing pre-archived segments can be used. Use matomo_segment_list to select a saved segment definition.";
+const SEGMENT_UNKNOWN_FIELD: &str = "Segment expression names a field this Matomo does not provide. Use matomo_segment_list to see the available segment fields.";
+const SEGMENT_SYNTAX: &str = "Segment expression is not valid. Write conditions as field operator value (operators == != <= >= < > =@ !@ =^ =$), join them with ; for AND and , for OR, and URL-encode values. Use matomo_segment_list for working examples.";
+
+/// The arguments after validation, in the shape the steps below use.
+struct Request<'a> {
+    id_site: i64,
+    period: &'a str,
+    date: String,
+    segment: Option<&'a str>,
+    limit: u64,
+    offset: u64,
+    max_bytes: usize,
+}
+
+fn str_arg<'a>(args: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
+    args.get(k)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn read_request(args: &Map<String, Value>) -> Result<Request<'_>, ToolError> {
+    let (id_site, _) = site_param(args)?;
+    let period = str_arg(args, "period").ok_or_else(|| ToolError::new(INVALID_DATE))?;
+    let date = dates::expand_shorthand(
+        period,
+        str_arg(args, "date").ok_or_else(|| ToolError::new(INVALID_DATE))?,
+    );
+    let num = |k: &str, default: u64| args.get(k).and_then(Value::as_u64).unwrap_or(default);
+    Ok(Request {
+        id_site,
+        period,
+        date,
+        segment: str_arg(args, "segment"),
+        limit: num("filter_limit", DEFAULT_LIMIT).clamp(1, MAX_LIMIT),
+        offset: num("filter_offset", 0),
+        max_bytes: num("max_bytes", DEFAULT_MAX_BYTES).clamp(MIN_MAX_BYTES, MAX_MAX_BYTES) as usize,
+    })
+}
+
+/// The site's timezone and today's date there (for the resolved ranges and "in progress").
+fn site_clock(ctx: &ToolContext, id_site: i64) -> Result<(String, dates::Day), ToolError> {
+    let mut p = Map::new();
+    p.insert("idSite".into(), json!(id_site));
+    let site = match ctx.host.call_api("SitesManager.getSiteFromId", &p) {
+        Ok(site) if int(site.get("idsite")) == Some(id_site) => site,
+        Ok(_) => return Err(ToolError::new(reports::NOT_FOUND)),
+        Err(e) if e.kind != ApiErrorKind::Internal => return Err(ToolError::new(reports::NOT_FOUND)),
+        Err(e) => return Err(reports::FAILURES.other(ctx, "SitesManager.getSiteFromId", &e)),
+    };
+    let tz = text(site.get("timezone"));
+    let today = ctx
+        .host
+        .local_date(&tz)
+        .and_then(|d| dates::Day::parse(&d))
+        .ok_or_else(|| ToolError::new(reports::FAILURES.failed))?;
+    Ok((tz, today))
+}
+
+/// The report, selected by uniqueId or module/action; for module/action a top-level idGoal or
+/// idDimension also selects the variant.
+fn find_report(
+    ctx: &ToolContext,
+    args: &Map<String, Value>,
+    req: &Request,
+    specific: &Map<String, Value>,
+) -> Result<Value, ToolError> {
+    let selector = reports::selector_of(args, specific)?;
+    let all = reports::fetch_reports(ctx, req.id_site, Some((req.period, &req.date)))?;
+    match reports::select(&all, &selector) {
+        Ok(r) => Ok(r.clone()),
+        Err(first) => {
+            let Selector::ModuleAction {
+                module,
+                action,
+                specific,
+            } = selector
+            else {
+                return Err(first);
+            };
+            let mut widened = specific.clone();
+            for k in ["idGoal", "idDimension"] {
+                if let Some(v) = args.get(k) {
+                    widened.entry(k.to_string()).or_insert_with(|| v.clone());
+                }
+            }
+            if widened.len() == specific.len() {
+                return Err(first);
+            }
+            reports::select(
+                &all,
+                &Selector::ModuleAction {
+                    module,
+                    action,
+                    specific: &widened,
+                },
+            )
+            .cloned()
+        }
+    }
+}
+
+/// Whether a segment can be processed: Matomo archives segments on request, or this one is a
+/// saved, pre-processed segment of the site.
+fn check_segment(ctx: &ToolContext, id_site: i64, segment: &str) -> Result<(), ToolError> {
+    if ctx.host.segments_archived_on_request() {
+        return Ok(());
+    }
+    let mut p = Map::new();
+    p.insert("idSite".into(), json!(id_site));
+    let saved = ctx
+        .host
+        .call_api("SegmentEditor.getAll", &p)
+        .ok()
+        .and_then(super::common::rows)
+        .unwrap_or_default();
+    let pre_processed = saved
+        .iter()
+        .any(|s| text(s.get("definition")) == segment && flag(s.get("auto_archive")));
+    if pre_processed {
+        Ok(())
+    } else {
+        Err(ToolError::new(SEGMENT_NOT_PREPROCESSED))
+    }
+}
+
+/// Turns Matomo's refusal into something a model can act on, without echoing its input.
+fn explain_failure(ctx: &ToolContext, message: &str, segment: Option<&str>) -> ToolError {
+    let m = message.to_ascii_lowercase();
+    if m.contains("date") && (m.contains("format") || m.contains("invalid"))
+        || m.contains("period") && m.contains("invalid")
+    {
+        return ToolError::new(INVALID_DATE);
+    }
+    if segment.is_some() && m.contains("segment") {
+        return ToolError::new(
+            if m.contains("not a supported segment") || m.contains("not found") || m.contains("unknown") {
+                SEGMENT_UNKNOWN_FIELD
+            } else {
+                SEGMENT_SYNTAX
+            },
+        );
+    }
+    if m.contains("not found in the list of available reports") {
+        return ToolError::new(reports::NOT_FOUND);
+    }
+    ctx.host.log(
+        LogLevel::Warning,
+        &format!("{}: API.getProcessedReport failed: {message}", ctx.tool_name),
+    );
+    ToolError::new(reports::FAILURES.failed)
+}
+
+fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
+    let req = read_request(args)?;
+    let api_parameters = match args.get("apiParameters") {
+        Some(Value::Object(p)) => p.clone(),
+        _ => Map::new(),
+    };
+    let split = params::split(&api_parameters)?;
+    let (timezone, today) = site_clock(ctx, req.id_site)?;
+    let resolved = dates::resolve(req.period, &req.date, today);
+    let report = find_report(ctx, args, &req, &split.specific)?;
+    if flag(report.get("isSubtableReport")) && int(args.get("idSubtable")).is_none_or(|n| n < 1) {
+        return Err(ToolError::new(
+            "Selected subtable report requires idSubtable. First query the parent report and use a returned row's idsubdatatable.",
+        ));
+    }
+    if let Some(segment) = req.segment {
+        check_segment(ctx, req.id_site, segment)?;
+    }
+
+    let own_parameters = reports::parameters(&report);
+    let mut call = split.generic.clone();
+    call.insert("idSite".into(), json!(req.id_site));
+    call.insert("period".into(), json!(req.period));
+    call.insert("date".into(), json!(req.date));
+    call.insert("apiModule".into(), report["module"].clone());
+    call.insert("apiAction".into(), report["action"].clone());
+    call.insert("apiParameters".into(), own_parameters.clone());
+    for (k, v) in own_parameters.as_object().into_iter().flatten() {
+        call.insert(k.clone(), v.clone());
+    }
+    if let Some(segment) = req.segment {
+        call.insert("segment".into(), json!(segment));
+    }
+    if let Some(id) = int(args.get("idSubtable")) {
+        call.insert("idSubtable".into(), json!(id));
+    }
+    if let Some(mode) = str_arg(args, "goalMetricsMode") {
+        call.extend(params::goal_request(
+            mode,
+            args.get("idGoal"),
+            args.get("goalMetricsProcessGoals").and_then(Value::as_array),
+        )?);
+    }
+    call.insert("showTimer".into(), json!(0));
+    call.insert("hideMetricsDoc".into(), json!(1));
+    call.insert("filter_limit".into(), json!(req.limit));
+    call.insert("filter_offset".into(), json!(req.offset));
+
+    let answer = match ctx.host.call_api("API.getProcessedReport", &call) {
+        Ok(a) => a,
+        Err(e) if e.kind == ApiErrorKind::NoAccess => return Err(ToolError::new(reports::NOT_FOUND)),
+        Err(e) if e.kind == ApiErrorKind::Internal => {
+            return Err(reports::FAILURES.other(ctx, "API.getProcessedReport", &e));
+        }
+        Err(e) => return Err(explain_failure(ctx, &e.message, req.segment)),
+    };
+    let Some(data) = answer.get("reportData") else {
+        return Err(ToolError::new("Report data is invalid."));
+    };
+    let groups = shape::groups(data, answer.get("reportMetadata"));
+    let display = answer
+        .get("columns")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let columns = shape::column_order(&display, &groups);
+    let page_rows = shape::rows_per_group(&groups);
+    let total_rows =
+        int(answer.get("reportData@total_rows")).map_or(req.offset as usize + page_rows, |n| n.max(0) as usize);
+    if req.segment.is_some() && page_rows == 0 && !ctx.host.segments_archived_on_request() {
+        return Err(ToolError::new(SEGMENT_NOT_PREPROCESSED));
+    }
+
+    let totals = answer.get("reportTotal").and_then(Value::as_object).map(|t| {
+        Value::Object(
+            t.iter()
+                .filter(|(k, _)| display.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    });
+    let meta = report.as_object().cloned().unwrap_or_default();
+    let resolved_report = json!({
+        "uniqueId": text(report.get("uniqueId")),
+        "apiModule": text(report.get("module")),
+        "apiAction": text(report.get("action")),
+        "apiParameters": own_parameters,
+    });
+    let period_json = match &resolved {
+        Some(r) => {
+            let mut p = r.to_json(&timezone, today);
+            p["period"] = json!(req.period);
+            p["date"] = json!(req.date);
+            p["label"] = json!(text(answer.get("prettyDate")));
+            p
+        }
+        None => json!({"period": req.period, "date": req.date, "ranges": [], "timezone": timezone,
+                       "site_today": today.to_string(), "in_progress": Value::Null, "label": text(answer.get("prettyDate"))}),
+    };
+
+    let build = |keep: usize, with_docs: bool| -> Value {
+        let returned = keep.min(page_rows);
+        let next = req.offset as usize + returned;
+        let has_more = next < total_rows;
+        let mut report_json = json!({
+            "uniqueId": text(report.get("uniqueId")),
+            "name": text(meta.get("name")),
+            "category": text(meta.get("category")),
+            "dimension": meta.get("dimension").cloned().unwrap_or(Value::Null),
+            "columns": columns,
+            "column_names": Value::Object(display.clone()),
+            "rows": shape::compact_rows(&groups, &columns, keep),
+            "totals": totals.clone().unwrap_or(Value::Null),
+        });
+        if with_docs {
+            report_json["metrics_documentation"] = meta
+                .get("metricsDocumentation")
+                .filter(|d| d.is_object())
+                .cloned()
+                .unwrap_or_else(|| json!({}));
+        }
+        json!({
+            "report": report_json,
+            "period": period_json,
+            "segment": req.segment,
+            "pagination": {
+                "filter_limit": req.limit,
+                "filter_offset": req.offset,
+                "returned_rows": returned,
+                "total_rows": total_rows,
+                "has_more": has_more,
+                "next_filter_offset": if has_more { json!(next) } else { Value::Null },
+                "trimmed_to_max_bytes": returned < page_rows,
+                "max_bytes": req.max_bytes,
+            },
+            "resolvedReport": resolved_report,
+        })
+    };
+    let size = |keep: usize, docs: bool| build(keep, docs).to_string().len();
+    let chosen = shape::fit(page_rows, req.max_bytes, |k| size(k, true))
+        .map(|k| (k, true))
+        .or_else(|| shape::fit(page_rows, req.max_bytes, |k| size(k, false)).map(|k| (k, false)));
+    match chosen {
+        Some((keep, docs)) => Ok(build(keep, docs)),
+        None => Err(ToolError(format!(
+            "The report's description alone exceeds max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
+            req.max_bytes
+        ))),
+    }
+}
+
+fn input_schema() -> Value {
+    let mut props = reports::selector_properties();
+    let p = props.as_object_mut().expect("selector properties are an object");
+    p.insert("idSite".into(), id_schema("Matomo site id."));
+    p.insert("period".into(), json!({"type": "string", "minLength": 1, "description": "day, week, month, year or range. With lastN/previousN or start,end dates, day/week/month/year give one row set per period; range gives one total."}));
+    p.insert("date".into(), json!({"type": "string", "minLength": 1, "description": "YYYY-MM-DD, today, yesterday, lastN, previousN, or start,end (e.g. 2026-11-01,2026-11-15). Shorthands: 2026 with period year, 2026-03 with period month. Dates are in the site's timezone."}));
+    p.insert("segment".into(), json!({"type": "string", "description": "Segment definition (see matomo_segment_list), e.g. deviceType==smartphone."}));
+    p.insert("goalMetricsMode".into(), json!({"type": "string", "enum": params::GOAL_MODES, "description": "Add goal conversion metrics to the rows."}));
+    p.insert("goalMetricsProcessGoals".into(), json!({"type": "array", "items": {"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": ["ecommerceOrder", "ecommerceAbandonedCart"]}]}, "description": "Goals whose metrics to compute (default: all)."}));
+    p.insert("idGoal".into(), json!({"oneOf": [{"type": "integer"}, {"type": "string", "minLength": 1}], "description": "Goal id (or ecommerceOrder / ecommerceAbandonedCart) for goal reports and goalMetricsMode specific_goal."}));
+    p.insert(
+        "idDimension".into(),
+        json!({"type": "integer", "minimum": 1, "description": "Custom dimension id for CustomDimensions reports."}),
+    );
+    p.insert("idSubtable".into(), json!({"type": "integer", "minimum": 1, "description": "A row's idsubdatatable, to read the rows under it (subtable reports)."}));
+    p.insert("filter_limit".into(), json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT, "description": "Rows per page (1-250)."}));
+    p.insert("filter_offset".into(), json!({"type": "integer", "minimum": 0, "default": 0, "description": "Rows to skip: pass pagination.next_filter_offset for the next page."}));
+    p.insert("max_bytes".into(), json!({"type": "integer", "minimum": MIN_MAX_BYTES, "maximum": MAX_MAX_BYTES, "default": DEFAULT_MAX_BYTES, "description": "Size budget of the answer in bytes of JSON; whole rows are left for the next page to stay within it."}));
+    let mut schema = json!({"type": "object", "properties": props, "required": ["idSite", "period", "date"], "additionalProperties": false});
+    reports::add_selector_rules(&mut schema);
+    schema
+}
+
+fn output_schema() -> Value {
+    let range = json!({"type": "object", "properties": {"start": {"type": "string"}, "end": {"type": "string"}}, "required": ["start", "end"]});
+    json!({
+        "type": "object",
+        "properties": {
+            "report": {"type": "object", "properties": {
+                "uniqueId": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"},
+                "columns": {"type": "array", "items": {"type": "string"}},
+                "column_names": {"type": "object"},
+                "rows": {"type": "array", "items": {"type": "array"}},
+                "totals": {"type": ["object", "null"]},
+                "metrics_documentation": {"type": "object"},
+            }, "required": ["uniqueId", "name", "columns", "rows"]},
+            "period": {"type": "object", "properties": {
+                "period": {"type": "string"}, "date": {"type": "string"},
+                "ranges": {"type": "array", "items": range},
+                "timezone": {"type": "string"}, "site_today": {"type": "string"},
+                "in_progress": {"type": ["boolean", "null"]}, "label": {"type": "string"},
+            }, "required": ["period", "date", "ranges", "timezone", "in_progress"]},
+            "segment": {"type": ["string", "null"]},
+            "pagination": {"type": "object", "properties": {
+                "filter_limit": {"type": "integer"}, "filter_offset": {"type": "integer"},
+                "returned_rows": {"type": "integer"}, "total_rows": {"type": "integer"},
+                "has_more": {"type": "boolean"}, "next_filter_offset": {"type": ["integer", "null"]},
+                "trimmed_to_max_bytes": {"type": "boolean"}, "max_bytes": {"type": "integer"},
+            }, "required": ["filter_limit", "filter_offset", "returned_rows", "total_rows", "has_more", "next_filter_offset"]},
+            "resolvedReport": {"type": "object", "properties": {
+                "uniqueId": {"type": "string"}, "apiModule": {"type": "string"}, "apiAction": {"type": "string"},
+                "apiParameters": {"type": "object"},
+            }, "required": ["uniqueId", "apiModule", "apiAction", "apiParameters"]},
+        },
+        "required": ["report", "period", "pagination", "resolvedReport"],
+    })
+}
+
+pub fn tools() -> Vec<Tool> {
+    vec![Tool {
+        name: "matomo_report_processed",
+        title: "Get report data",
+        description: "Use when: you need numbers: visits, pages, referrers, devices, countries, goals, ecommerce... for a site, period and date.\n\
+            Purpose: returns one report's rows (columns once, rows as arrays), totals, the exact date ranges covered in the site's timezone and whether the period is still in progress. Paginated with filter_limit/filter_offset and kept within max_bytes.\n\
+            Next: pagination.next_filter_offset for more rows; a row's segment value to drill down; idSubtable with a row's idsubdatatable for its sub-rows; compare periods with date lastN.\n\
+            Do not use: before knowing the report (matomo_report_list) and the site (matomo_site_list).",
+        input_schema: input_schema(),
+        output_schema: output_schema(),
+        annotations: Annotations::READ_ONLY,
+        handler: report_processed,
+    }]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,315 @@
+//! `matomo_report_list` and `matomo_report_metadata`, and the report lookup they share with
+//! `matomo_report_processed`.
+
+use super::common::{Failures, id_schema, record_schema, site_param};
+use super::pagination::{self, Sort};
+use super::values::{flag, text};
+use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use crate::host::ApiErrorKind;
+use serde_json::{Map, Value, json};
+
+const SORTS: [Sort; 4] = [
+    Sort {
+        token: "category_asc",
+        fields: &["category", "name", "uniqueId"],
+        descending: false,
+    },
+    Sort {
+        token: "category_desc",
+        fields: &["category", "name", "uniqueId"],
+        descending: true,
+    },
+    Sort {
+        token: "name_asc",
+        fields: &["name", "uniqueId"],
+        descending: false,
+    },
+    Sort {
+        token: "name_desc",
+        fields: &["name", "uniqueId"],
+        descending: true,
+    },
+];
+pub const FAILURES: Failures = Failures {
+    failed: "Report retrieval failed.",
+    plugin: None,
+};
+pub const NOT_FOUND: &str = "Report not found. Use matomo_report_list to see the reports of this site.";
+pub const AMBIGUOUS: &str = "Multiple reports matched. Provide reportUniqueId.";
+/// Image URLs carry the caller's token and mean nothing to a model.
+const DROPPED_METADATA: [&str; 2] = ["imageGraphUrl", "imageGraphEvolutionUrl"];
+
+/// Lower-case, without whitespace, dots, underscores and dashes: "page urls" finds
+/// "Actions_getPageUrls" and "Page URLs".
+pub fn search_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Report parameters as an object (`{}` when Matomo has none or sends PHP's `[]`).
+pub fn parameters(report: &Value) -> Value {
+    match report.get("parameters") {
+        Some(Value::Object(p)) => Value::Object(p.clone()),
+        _ => json!({}),
+    }
+}
+
+fn summary(report: &Value) -> Value {
+    json!({
+        "uniqueId": text(report.get("uniqueId")),
+        "module": text(report.get("module")),
+        "action": text(report.get("action")),
+        "name": text(report.get("name")),
+        "category": text(report.get("category")),
+        "parameters": parameters(report),
+    })
+}
+
+fn summary_props() -> Value {
+    json!({
+        "uniqueId": {"type": "string", "description": "Pass as reportUniqueId to matomo_report_processed."},
+        "module": {"type": "string"},
+        "action": {"type": "string"},
+        "name": {"type": "string"},
+        "category": {"type": "string"},
+        "parameters": {"type": "object", "description": "Parameters that select this report variant (idGoal, idDimension...)."},
+    })
+}
+
+/// `API.getReportMetadata` for a site, subtable reports included. No access reads as "not found".
+pub fn fetch_reports(
+    ctx: &ToolContext,
+    id_site: i64,
+    period_date: Option<(&str, &str)>,
+) -> Result<Vec<Value>, ToolError> {
+    let mut params = Map::new();
+    params.insert("idSite".into(), json!(id_site));
+    params.insert("showSubtableReports".into(), json!(1));
+    params.insert("hideMetricsDoc".into(), json!(0));
+    if let Some((period, date)) = period_date {
+        params.insert("period".into(), json!(period));
+        params.insert("date".into(), json!(date));
+    }
+    match ctx.host.call_api("API.getReportMetadata", &params) {
+        Ok(Value::Array(reports)) => Ok(reports),
+        Ok(Value::Object(map)) => Ok(map.into_iter().map(|(_, v)| v).collect()),
+        Ok(_) => Err(ToolError::new(FAILURES.failed)),
+        Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new(NOT_FOUND)),
+        Err(e) => Err(FAILURES.other(ctx, "API.getReportMetadata", &e)),
+    }
+}
+
+/// How a caller named the report.
+pub enum Selector<'a> {
+    UniqueId(&'a str),
+    ModuleAction {
+        module: &'a str,
+        action: &'a str,
+        specific: &'a Map<String, Value>,
+    },
+}
+
+/// Scalars compare as text (Matomo hands ids as strings or numbers).
+fn same_parameters(report: &Value, wanted: &Map<String, Value>) -> bool {
+    let have = parameters(report);
+    let have = have.as_object().cloned().unwrap_or_default();
+    have.len() == wanted.len()
+        && wanted
+            .iter()
+            .all(|(k, v)| have.get(k).is_some_and(|h| text(Some(h)) == text(Some(v))))
+}
+
+pub fn select<'r>(reports: &'r [Value], selector: &Selector) -> Result<&'r Value, ToolError> {
+    let found: Vec<&Value> = match selector {
+        Selector::UniqueId(id) => {
+            let exact: Vec<&Value> = reports.iter().filter(|r| text(r.get("uniqueId")) == *id).collect();
+            if exact.is_empty() {
+                reports
+                    .iter()
+                    .filter(|r| text(r.get("uniqueId")).eq_ignore_ascii_case(id))
+                    .collect()
+            } else {
+                exact
+            }
+        }
+        Selector::ModuleAction {
+            module,
+            action,
+            specific,
+        } => {
+            let candidates: Vec<&Value> = reports
+                .iter()
+                .filter(|r| {
+                    text(r.get("module")).eq_ignore_ascii_case(module)
+                        && text(r.get("action")).eq_ignore_ascii_case(action)
+                })
+                .collect();
+            candidates
+                .into_iter()
+                .filter(|r| same_parameters(r, specific))
+                .collect()
+        }
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(ToolError::new(NOT_FOUND)),
+        _ => Err(ToolError::new(AMBIGUOUS)),
+    }
+}
+
+/// The selector properties and rules shared by report_metadata and report_processed.
+pub fn selector_properties() -> Value {
+    json!({
+        "reportUniqueId": {"type": "string", "minLength": 1, "maxLength": 256,
+                           "description": "Report id from matomo_report_list, e.g. VisitsSummary_get or Goals_get_idGoal--1."},
+        "apiModule": {"type": "string", "minLength": 1, "maxLength": 256, "description": "Report module, with apiAction (instead of reportUniqueId)."},
+        "apiAction": {"type": "string", "minLength": 1, "maxLength": 256, "description": "Report action, with apiModule."},
+        "apiParameters": {"type": "object", "additionalProperties": true,
+                          "description": "Extra report parameters: the report variant's own (idGoal, idDimension...) with apiModule/apiAction, or generic ones: flat, expanded, label, columns, filter_*, sort*, compare*."},
+    })
+}
+
+/// reportUniqueId alone, or apiModule with apiAction: never both, never half a pair.
+pub fn add_selector_rules(schema: &mut Value) {
+    schema["anyOf"] = json!([{"required": ["reportUniqueId"]}, {"required": ["apiModule", "apiAction"]}]);
+    schema["x-anyOf-message"] = json!("needs reportUniqueId, or apiModule together with apiAction");
+    schema["not"] = json!({"anyOf": [{"required": ["reportUniqueId", "apiModule"]}, {"required": ["reportUniqueId", "apiAction"]}]});
+    schema["x-not-message"] = json!("reportUniqueId cannot be combined with apiModule or apiAction");
+}
+
+fn report_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
+    let (id, _) = site_param(args)?;
+    let page = pagination::page_args(args, &SORTS)?;
+    let search = args
+        .get("search")
+        .and_then(Value::as_str)
+        .map(search_key)
+        .unwrap_or_default();
+    let reports = fetch_reports(ctx, id, None)?;
+    let rows = reports
+        .iter()
+        .filter(|r| {
+            search.is_empty()
+                || ["name", "category", "uniqueId"]
+                    .iter()
+                    .any(|k| search_key(&text(r.get(*k))).contains(&search))
+        })
+        .map(summary)
+        .collect();
+    pagination::paginate(
+        "reports",
+        rows,
+        &page,
+        &pagination::context(ctx.tool_name, json!({"idSite": id, "search": search})),
+    )
+}
+
+/// Reads the selector of validated arguments; report-specific apiParameters only with module/action.
+pub fn selector_of<'a>(
+    args: &'a Map<String, Value>,
+    specific: &'a Map<String, Value>,
+) -> Result<Selector<'a>, ToolError> {
+    let str_arg = |k: &str| {
+        args.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    match (str_arg("reportUniqueId"), str_arg("apiModule"), str_arg("apiAction")) {
+        (Some(id), None, None) if specific.is_empty() => Ok(Selector::UniqueId(id)),
+        (Some(_), None, None) => Err(ToolError::new(
+            "Invalid parameter combination: reportUniqueId cannot be combined with apiModule, apiAction, or non-empty apiParameters.",
+        )),
+        (None, Some(module), Some(action)) => Ok(Selector::ModuleAction {
+            module,
+            action,
+            specific,
+        }),
+        _ => Err(ToolError::new(
+            "Provide reportUniqueId, or apiModule together with apiAction.",
+        )),
+    }
+}
+
+fn report_metadata(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
+    let (id, _) = site_param(args)?;
+    let specific = match args.get("apiParameters") {
+        Some(Value::Object(p)) => p.clone(),
+        _ => Map::new(),
+    };
+    let selector = selector_of(args, &specific)?;
+    let period_date = match &selector {
+        Selector::UniqueId(_) => None,
+        Selector::ModuleAction { .. } => Some((
+            args.get("period").and_then(Value::as_str).unwrap_or("day"),
+            args.get("date").and_then(Value::as_str).unwrap_or("today"),
+        )),
+    };
+    let reports = fetch_reports(ctx, id, period_date)?;
+    let report = select(&reports, &selector)?;
+    let mut metadata = report.as_object().cloned().unwrap_or_default();
+    for k in DROPPED_METADATA {
+        metadata.remove(k);
+    }
+    let subtable_action = match report.get("actionToLoadSubTables") {
+        Some(Value::String(a)) if !a.is_empty() => json!(a),
+        _ => Value::Null,
+    };
+    let mut out = summary(report);
+    out["isSubtableReport"] = json!(flag(report.get("isSubtableReport")));
+    out["actionToLoadSubTables"] = subtable_action;
+    out["metadata"] = Value::Object(metadata);
+    Ok(out)
+}
+
+pub fn tools() -> Vec<Tool> {
+    let mut metadata_input = json!({
+        "type": "object",
+        "properties": selector_properties(),
+        "required": ["idSite"],
+        "additionalProperties": false,
+    });
+    metadata_input["properties"]["idSite"] = id_schema("Matomo site id.");
+    metadata_input["properties"]["period"] =
+        json!({"type": "string", "minLength": 1, "description": "Only for apiModule/apiAction lookups (default day)."});
+    metadata_input["properties"]["date"] = json!({"type": "string", "minLength": 1, "description": "Only for apiModule/apiAction lookups (default today)."});
+    add_selector_rules(&mut metadata_input);
+    let mut list_props = pagination::schema_properties(&SORTS);
+    list_props["idSite"] = id_schema("Matomo site id.");
+    list_props["search"] = json!({"type": "string", "minLength": 1, "maxLength": 200,
+                                  "description": "Words of the report name, category or id; case, spaces, dots, dashes and underscores are ignored."});
+    let mut detail_props = summary_props();
+    detail_props["isSubtableReport"] = json!({"type": "boolean"});
+    detail_props["actionToLoadSubTables"] =
+        json!({"type": ["string", "null"], "description": "Action of the report that holds the rows' subtables."});
+    detail_props["metadata"] = json!({"type": "object", "description": "Matomo's report metadata: dimension, metrics and their documentation, related reports..."});
+    vec![
+        Tool {
+            name: "matomo_report_list",
+            title: "List reports",
+            description: "Use when: you need to know which reports a site has (visits, pages, referrers, devices, goals, ecommerce...) or a report's uniqueId.\n\
+                Purpose: lists reports with uniqueId, name and category; search narrows by words of the name or category. Paginated.\n\
+                Next: matomo_report_processed with reportUniqueId for the data; matomo_report_metadata for metric definitions.",
+            input_schema: json!({"type": "object", "properties": list_props, "required": ["idSite"], "additionalProperties": false}),
+            output_schema: pagination::envelope_schema("reports", record_schema(summary_props())),
+            annotations: Annotations::READ_ONLY,
+            handler: report_list,
+        },
+        Tool {
+            name: "matomo_report_metadata",
+            title: "Get report metadata",
+            description: "Use when: you need what a report measures: its dimension, metrics and their definitions, related reports.\n\
+                Purpose: full metadata of one report, by reportUniqueId (preferred) or apiModule + apiAction.\n\
+                Next: matomo_report_processed for the report's data.",
+            input_schema: metadata_input,
+            output_schema: record_schema(detail_props),
+            annotations: Annotations::READ_ONLY,
+            handler: report_metadata,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests;
