@@ -136,7 +136,13 @@ impl Host for PhpHost<'_> {
 
     fn local_date(&self, timezone: &str) -> Option<String> {
         let tz = timezone.to_string();
-        self.call("localDate", vec![&tz]).ok().and_then(|d| d.string())
+        match self.call("localDate", vec![&tz]) {
+            Ok(date) => date.string(),
+            Err(e) => {
+                self.log(LogLevel::Warning, &format!("MCP: {e}"));
+                None
+            }
+        }
     }
 
     fn segments_archived_on_request(&self) -> bool {

@@ -18,6 +18,7 @@ ENDPOINT_QUERY = "/index.php?module=API&method=McpServer.mcp&format=mcp"
 # every tool tools/list offers with the default settings, in the order it lists them
 ALL_TOOLS = [
     "matomo_dimension_get", "matomo_dimension_list", "matomo_goal_get", "matomo_goal_list",
+    "matomo_report_list", "matomo_report_metadata", "matomo_report_processed",
     "matomo_segment_get", "matomo_segment_list", "matomo_site_get", "matomo_site_list", "matomo_site_search",
 ]
 

@@ -61,6 +61,9 @@ def test_python_sdk_client_lists_and_calls_every_tool(standin):
         ("matomo_goal_list", '{"idSite": 1}'), ("matomo_goal_get", '{"idSite": 1, "idGoal": 1}'),
         ("matomo_segment_list", '{"idSite": 1}'), ("matomo_segment_get", '{"idSite": 1, "idSegment": 1}'),
         ("matomo_dimension_list", '{"idSite": 1}'), ("matomo_dimension_get", '{"idSite": 1, "idDimension": 1}'),
+        ("matomo_report_list", '{"idSite": 1, "search": "pages"}'),
+        ("matomo_report_metadata", '{"idSite": 1, "reportUniqueId": "Actions_getPageUrls"}'),
+        ("matomo_report_processed", '{"idSite": 1, "period": "week", "date": "today", "reportUniqueId": "Actions_getPageUrls", "filter_limit": 3}'),
     ]
     args = [a for name, js in calls for a in ("--call", name, js)]
     out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), standin.url, "--token", TOKENS["viewer"], *args],

@@ -13,6 +13,45 @@ class API extends \Piwik\Plugin\API
         return \Piwik\Version::VERSION;
     }
 
+    /** The report catalogue of a site (fixtures of sites 1 and 2). */
+    public function getReportMetadata($idSites = '', $period = false, $date = false, $hideMetricsDoc = false, $showSubtableReports = false, $idSite = false)
+    {
+        $idSite = (int) ($idSite ?: $idSites);
+        \Piwik\Piwik::checkUserHasViewAccess($idSite);
+        $files = [1 => '13-viewer-API_getReportMetadata.json', 2 => '14-viewer-API_getReportMetadata.json'];
+        return isset($files[$idSite]) ? \Piwik\Fixtures\Fixtures::response($files[$idSite]) : [];
+    }
+
+    public function getProcessedReport(
+        $idSite,
+        $period,
+        $date,
+        $apiModule,
+        $apiAction,
+        $segment = false,
+        $apiParameters = false,
+        $idGoal = false,
+        $language = false,
+        $showTimer = true,
+        $hideMetricsDoc = false,
+        $idSubtable = false,
+        $showRawMetrics = false,
+        $format_metrics = null,
+        $idDimension = false
+    ) {
+        \Piwik\Piwik::checkUserHasViewAccess($idSite);
+        $request = ['idSite' => $idSite, 'period' => $period, 'date' => $date, 'apiModule' => $apiModule, 'apiAction' => $apiAction,
+            'segment' => $segment, 'idGoal' => $idGoal, 'idDimension' => $idDimension, 'flat' => $_GET['flat'] ?? false];
+        $answer = Reports::find($request);
+        if ($answer === null) {
+            throw new \Exception("Requested report $apiModule.$apiAction for Website id=$idSite not found in the list of available reports.");
+        }
+        if (($answer['result'] ?? null) === 'error') {
+            throw new \Exception($answer['message']);
+        }
+        return Reports::asOriginal($answer, (int) ($_GET['filter_limit'] ?? -1), (int) ($_GET['filter_offset'] ?? 0));
+    }
+
     /** Runs each URL's query as a nested request with format=json, as Matomo does. */
     public function getBulkRequest($urls)
     {

@@ -45,8 +45,16 @@ class Request
             }
             [$module, $method] = explode('.', $moduleMethod);
             Manager::getInstance()->checkIsPluginActivated($module);
-            $value = Proxy::call("Piwik\\Plugins\\$module\\API", $module, $method, $this->request);
-            return $response->getResponse($value, $module, $method);
+            // as Matomo's Context::executeWithQueryParameters: the request's parameters are the
+            // query parameters while the method runs (reports read filter_limit from there)
+            $savedGet = $_GET;
+            $_GET = $this->request + $_GET;
+            try {
+                $value = Proxy::call("Piwik\\Plugins\\$module\\API", $module, $method, $this->request);
+                return $response->getResponse($value, $module, $method);
+            } finally {
+                $_GET = $savedGet;
+            }
         } catch (\Exception $e) {
             if (empty($response)) {
                 $response = new ResponseBuilder('json', $this->request);

@@ -1,0 +1,115 @@
+"""Report tools over HTTP through the real plugin and extension, with reports rendered by the
+stand-in's DataTables the way Matomo's format=original hands them to the plugin."""
+
+import json
+
+import jsonschema
+import pytest
+
+from standin import TOKENS
+
+
+@pytest.fixture(scope="module")
+def session(standin):
+    return standin.initialize()
+
+
+@pytest.fixture(scope="module")
+def schemas(standin, session):
+    return {t["name"]: t["outputSchema"] for t in standin.call(session, "tools/list").json["result"]["tools"]}
+
+
+def ok(schemas, name, answer):
+    result = answer["result"]
+    assert result["isError"] is False, result
+    text = result["content"][0]["text"]
+    assert json.loads(text) == result["structuredContent"]
+    jsonschema.validate(result["structuredContent"], schemas[name])
+    return result["structuredContent"], len(text.encode())
+
+
+def error_text(answer):
+    assert answer["result"]["isError"] is True, answer
+    return answer["result"]["content"][0]["text"]
+
+
+def processed(standin, session, **args):
+    return standin.tool(session, "matomo_report_processed", args)
+
+
+def test_report_list_and_metadata(standin, session, schemas):
+    found, _ = ok(schemas, "matomo_report_list", standin.tool(session, "matomo_report_list", {"idSite": 1, "search": "device type"}))
+    assert "DevicesDetection_getType" in [r["uniqueId"] for r in found["reports"]]
+    meta, _ = ok(schemas, "matomo_report_metadata", standin.tool(session, "matomo_report_metadata", {"idSite": 1, "reportUniqueId": "Referrers_getCampaigns"}))
+    assert meta["actionToLoadSubTables"] == "getKeywordsFromCampaignId"
+    assert "token_auth" not in json.dumps(meta) and TOKENS["viewer"] not in json.dumps(meta)
+
+
+def test_processed_report_compact_and_dated(standin, session, schemas):
+    data, size = ok(schemas, "matomo_report_processed", processed(standin, session, idSite=1, period="month", date="today",
+                                                                   reportUniqueId="DevicesDetection_getType", segment="deviceType==desktop"))
+    assert data["report"]["rows"][0][0] == "Desktop"
+    assert data["segment"] == "deviceType==desktop"
+    period = data["period"]
+    assert period["timezone"] == "UTC" and period["in_progress"] is True
+    assert period["ranges"][0]["start"].endswith("-01")
+    assert size < 60000
+
+
+def test_processed_multi_period(standin, session, schemas):
+    data, _ = ok(schemas, "matomo_report_processed", processed(standin, session, idSite=1, period="day", date="last3",
+                                                                apiModule="VisitsSummary", apiAction="get"))
+    assert data["report"]["columns"][0] == "period"
+    assert len(data["report"]["rows"]) == 3 and len(data["period"]["ranges"]) == 3
+
+
+def test_byte_budget_over_http(standin, session, schemas):
+    """A 400-row (synthetic) report: every page fits max_bytes, valid JSON, and following
+    next_filter_offset returns every row exactly once."""
+    seen, offset, pages = [], 0, 0
+    while offset is not None:
+        data, size = ok(schemas, "matomo_report_processed", processed(standin, session, idSite=1, period="year", date="2025",
+                                                                       apiModule="Actions", apiAction="getPageTitles",
+                                                                       filter_limit=250, filter_offset=offset, max_bytes=8000))
+        assert size <= 8000
+        pages += 1
+        p = data["pagination"]
+        assert p["total_rows"] == 400
+        assert p["returned_rows"] == len(data["report"]["rows"]) > 0
+        seen.extend(r[0] for r in data["report"]["rows"])
+        offset = p["next_filter_offset"]
+        assert (offset is not None) == p["has_more"]
+    assert len(seen) == 400 and len(set(seen)) == 400
+    assert pages > 2
+
+
+def test_default_budget_holds_for_a_full_page(standin, session, schemas):
+    data, size = ok(schemas, "matomo_report_processed", processed(standin, session, idSite=1, period="year", date="2025",
+                                                                   apiModule="Actions", apiAction="getPageTitles", filter_limit=250))
+    assert size <= 60000
+    assert data["pagination"]["trimmed_to_max_bytes"] is True
+
+
+def test_processed_report_errors(standin, session):
+    assert error_text(processed(standin, session, idSite=1, period="day", date="not-a-date",
+                                reportUniqueId="VisitsSummary_get")).startswith("Invalid period/date parameters.")
+    assert error_text(processed(standin, session, idSite=3, period="day", date="yesterday",
+                                reportUniqueId="VisitsSummary_get")).startswith("Report not found.")
+    assert error_text(processed(standin, session, idSite=1, period="day", date="today", reportUniqueId="VisitsSummary_get",
+                                apiParameters={"token_auth": TOKENS["superuser"]})) == "Unsupported apiParameters key 'token_auth'."
+    r = standin.call(session, "tools/call", {"name": "matomo_report_processed",
+                                             "arguments": {"idSite": 1, "period": "day", "date": "today", "filter_limit": 251, "reportUniqueId": "x"}})
+    assert r.json["error"]["code"] == -32602 and "/filter_limit" in r.json["error"]["message"]
+
+
+def test_segments_that_cannot_be_processed_get_guidance(fresh_standin):
+    s = fresh_standin
+    s.config("General", "browser_archiving_disabled_enforce", "1")
+    sid = s.initialize()
+    refused = s.tool(sid, "matomo_report_processed", {"idSite": 1, "period": "month", "date": "today",
+                                                       "reportUniqueId": "DevicesDetection_getType", "segment": "browserCode==FF"})
+    assert error_text(refused).startswith("Segment is not allowed in this Matomo configuration")
+    assert "browserCode" not in error_text(refused)
+    saved = s.tool(sid, "matomo_report_processed", {"idSite": 1, "period": "month", "date": "today",
+                                                     "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==desktop"})
+    assert saved["result"]["isError"] is False, "a pre-processed saved segment is fine"
