@@ -1,6 +1,6 @@
 //! `tools/call`: find the tool, tolerate and validate its arguments, run it, shape and log.
 
-use super::{ToolContext, coerce, output, registry, schema};
+use super::{ToolContext, coerce, output, registry, schema, tolerance};
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::logging::{self, Outcome, ToolCallRecord};
 use crate::protocol::{Call, RpcError, printable, versions};
@@ -65,6 +65,17 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
         .ok_or_else(|| invalid(format!("Unknown tool: {}", printable(name))))?;
     let started = Instant::now();
     let mut args = arguments(params)?;
+    if let Err(problem) = tolerance::normalize(tool.name, &mut args) {
+        let record = ToolCallRecord {
+            tool: name,
+            arguments: Some(&args),
+            session_id: call.session_id,
+            outcome: Outcome::Failure { error: &problem.0 },
+            duration: started.elapsed(),
+        };
+        logging::log_tool_call(call.host, call.config, &record);
+        return Ok(output::failure(&problem.0));
+    }
     coerce::integers(&tool.input_schema, &mut args);
     let args = Value::Object(args);
     let violations = schema::validate(&tool.input_schema, &args);

@@ -15,6 +15,7 @@ pub mod reports;
 pub mod schema;
 pub mod segments;
 pub mod sites;
+pub mod tolerance;
 pub mod values;
 
 use crate::host::Host;

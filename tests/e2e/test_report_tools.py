@@ -113,3 +113,17 @@ def test_segments_that_cannot_be_processed_get_guidance(fresh_standin):
     saved = s.tool(sid, "matomo_report_processed", {"idSite": 1, "period": "month", "date": "today",
                                                      "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==desktop"})
     assert saved["result"]["isError"] is False, "a pre-processed saved segment is fine"
+
+
+def test_argument_tolerance_over_http(standin, session):
+    answer = standin.tool(session, "matomo_report_processed", {
+        "idSite": "1", "period": "month", "date": "today", "reportUniqueId": "DevicesDetection.getType",
+        "filterLimit": "2", "apiParameters": '{"segment": "deviceType==desktop"}'})
+    data = answer["result"]["structuredContent"]
+    assert data["resolvedReport"]["uniqueId"] == "DevicesDetection_getType"
+    assert data["pagination"]["filter_limit"] == 2
+    assert data["segment"] == "deviceType==desktop"
+    conflict = standin.tool(session, "matomo_report_processed", {
+        "idSite": 1, "period": "week", "date": "today", "reportUniqueId": "Actions_getPageUrls",
+        "filterLimit": 2, "filter_limit": 3})
+    assert error_text(conflict) == "Conflicting values at /filterLimit and /filter_limit: send the value once."
