@@ -71,6 +71,10 @@ pub trait Host {
 
     fn log(&self, level: LogLevel, message: &str);
 
+    /// Every API method Matomo exposes, from its own metadata: `{module, action, parameters:
+    /// [{name, type, required, allowsNull, hasDefault, defaultValue}], deprecated, internal}`.
+    fn api_catalog(&self) -> Result<Vec<Value>, HostError>;
+
     /// Today's date (YYYY-MM-DD) in a site's timezone, as Matomo computes it (`Piwik\Date`).
     fn local_date(&self, timezone: &str) -> Option<String>;
 

@@ -17,6 +17,7 @@ pub struct FakeHost {
     /// The site's "today" (the fixtures were captured on this day).
     pub today: RefCell<String>,
     pub segments_on_request: Cell<bool>,
+    pub catalog: RefCell<Vec<Value>>,
     api: Box<ApiFn>,
 }
 
@@ -34,6 +35,7 @@ impl FakeHost {
             writes: Cell::new(0),
             today: RefCell::new("2026-11-21".into()),
             segments_on_request: Cell::new(true),
+            catalog: RefCell::new(Vec::new()),
             api: Box::new(api),
         }
     }
@@ -106,6 +108,10 @@ impl Host for FakeHost {
 
     fn segments_archived_on_request(&self) -> bool {
         self.segments_on_request.get()
+    }
+
+    fn api_catalog(&self) -> Result<Vec<Value>, HostError> {
+        Ok(self.catalog.borrow().clone())
     }
 }
 
@@ -213,6 +219,7 @@ pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolR
         &ToolContext {
             host,
             tool_name: tool.name,
+            raw_api: &crate::tools::rawapi::policy::Mode::Full,
         },
         &args,
     );

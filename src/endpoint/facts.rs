@@ -48,6 +48,8 @@ pub struct SettingsFacts {
     pub enable_mcp: bool,
     pub maximum_mcp_access_level: String,
     pub allow_token_in_url: bool,
+    #[serde(flatten)]
+    pub raw_api: crate::tools::rawapi::policy::RawApiSettings,
 }
 
 /// PHP cannot tell an empty map from an empty list: `[]` arrives as a JSON array.

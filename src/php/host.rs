@@ -134,6 +134,14 @@ impl Host for PhpHost<'_> {
         Ok(n.long().and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
     }
 
+    fn api_catalog(&self) -> Result<Vec<Value>, HostError> {
+        let answer = self.call("apiCatalog", vec![]).map_err(HostError)?;
+        match convert::to_value(&answer).map_err(|e| HostError(e.0))? {
+            Value::Array(methods) => Ok(methods),
+            _ => Err(HostError("apiCatalog() must return a list".into())),
+        }
+    }
+
     fn local_date(&self, timezone: &str) -> Option<String> {
         let tz = timezone.to_string();
         match self.call("localDate", vec![&tz]) {

@@ -40,6 +40,8 @@ pub struct Call<'a> {
     pub version: &'a str,
     pub session_id: &'a str,
     pub plugin_version: &'a str,
+    /// What the administrator allows of the raw Matomo API (decides which tools exist).
+    pub raw_api: &'a crate::tools::rawapi::policy::Mode,
 }
 
 fn str_at<'v>(v: Option<&'v Value>, pointer: &str) -> Option<&'v str> {

@@ -62,6 +62,7 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
         .ok_or_else(|| invalid("Invalid params: tools/call needs a tool name."))?;
     let tool = registry::builtin()
         .find(name)
+        .filter(|t| t.available.allows(call.raw_api))
         .ok_or_else(|| invalid(format!("Unknown tool: {}", printable(name))))?;
     let started = Instant::now();
     let mut args = arguments(params)?;
@@ -101,6 +102,7 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
     let ctx = ToolContext {
         host: call.host,
         tool_name: tool.name,
+        raw_api: call.raw_api,
     };
     match (tool.handler)(&ctx, &args) {
         Ok(mut value) => {

@@ -3,7 +3,7 @@
 use super::common::{Failures, fetch_rows, id_schema, positive, record_schema, site_list_input, site_param};
 use super::pagination::{self, Sort, name_or_id_sorts};
 use super::values::{flag, int, text};
-use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("iddimension");
@@ -106,6 +106,7 @@ pub fn tools() -> Vec<Tool> {
                 "extractions": {"type": "array", "items": record_schema(json!({"dimension": {"type": "string"}, "pattern": {"type": "string"}}))},
             })),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: dimension_get,
         },
         Tool {
@@ -117,6 +118,7 @@ pub fn tools() -> Vec<Tool> {
             input_schema: site_list_input(&SORTS, json!({})),
             output_schema: pagination::envelope_schema("dimensions", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: dimension_list,
         },
     ]

@@ -3,7 +3,7 @@
 use super::common::{Failures, fetch_rows, id_schema, positive, record_schema, site_list_input, site_param};
 use super::pagination::{self, Sort, name_or_id_sorts};
 use super::values::{flag, int, text};
-use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
 use serde_json::{Map, Value, json};
 
@@ -116,6 +116,7 @@ pub fn tools() -> Vec<Tool> {
             }),
             output_schema: record_schema(detail_props),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: goal_get,
         },
         Tool {
@@ -127,6 +128,7 @@ pub fn tools() -> Vec<Tool> {
             input_schema: site_list_input(&SORTS, json!({})),
             output_schema: pagination::envelope_schema("goals", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: goal_list,
         },
     ]

@@ -4,6 +4,7 @@
 use super::registry::{self, Registry};
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::protocol::{Call, RpcError, versions};
+use crate::tools::rawapi::policy::Mode;
 use crate::util::base64url;
 use serde_json::Value;
 
@@ -21,10 +22,11 @@ fn decode_cursor(cursor: &str) -> Option<usize> {
 pub fn page(
     registry: &Registry,
     structured: bool,
+    mode: &Mode,
     cursor: Option<&Value>,
     page_size: usize,
 ) -> Result<String, RpcError> {
-    let all = registry.descriptors(structured);
+    let all = registry.descriptors(structured, mode);
     let offset = match cursor {
         None | Some(Value::Null) => 0,
         Some(Value::String(c)) => decode_cursor(c)
@@ -52,6 +54,7 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
     page(
         registry::builtin(),
         versions::has_structured_output(call.version),
+        call.raw_api,
         cursor,
         PAGE_SIZE,
     )
@@ -69,7 +72,8 @@ mod tests {
         let mut names = Vec::new();
         let mut cursor: Option<Value> = None;
         for _ in 0..10 {
-            let body: Value = serde_json::from_str(&page(&reg, true, cursor.as_ref(), 2).expect("page")).expect("json");
+            let body: Value =
+                serde_json::from_str(&page(&reg, true, &Mode::None, cursor.as_ref(), 2).expect("page")).expect("json");
             names.extend(
                 body["tools"]
                     .as_array()
@@ -89,15 +93,18 @@ mod tests {
     fn bad_cursors_are_invalid_params() {
         let reg = Registry::new(sites::tools());
         for c in [json!("nope"), json!(5), json!(encode_cursor(99))] {
-            assert_eq!(page(&reg, true, Some(&c), 2).unwrap_err().code, INVALID_PARAMS);
+            assert_eq!(
+                page(&reg, true, &Mode::None, Some(&c), 2).unwrap_err().code,
+                INVALID_PARAMS
+            );
         }
     }
 
     #[test]
     fn older_clients_get_no_output_schema() {
         let reg = Registry::new(sites::tools());
-        let old: Value = serde_json::from_str(&page(&reg, false, None, 100).expect("page")).expect("json");
-        let new: Value = serde_json::from_str(&page(&reg, true, None, 100).expect("page")).expect("json");
+        let old: Value = serde_json::from_str(&page(&reg, false, &Mode::None, None, 100).expect("page")).expect("json");
+        let new: Value = serde_json::from_str(&page(&reg, true, &Mode::None, None, 100).expect("page")).expect("json");
         assert!(old["tools"][0].get("outputSchema").is_none());
         assert!(new["tools"][0]["outputSchema"].is_object());
         assert!(new.get("nextCursor").is_none());

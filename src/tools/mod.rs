@@ -10,6 +10,7 @@ pub mod list;
 pub mod output;
 pub mod pagination;
 pub mod processed;
+pub mod rawapi;
 pub mod registry;
 pub mod reports;
 pub mod schema;
@@ -37,6 +38,8 @@ pub type ToolResult = Result<Value, ToolError>;
 pub struct ToolContext<'a> {
     pub host: &'a dyn Host,
     pub tool_name: &'a str,
+    /// What the administrator allows of the raw Matomo API.
+    pub raw_api: &'a rawapi::policy::Mode,
 }
 
 pub type Handler = fn(&ToolContext, &Map<String, Value>) -> ToolResult;
@@ -68,6 +71,30 @@ impl Annotations {
     }
 }
 
+/// When a tool is offered: always, or only as the raw API settings allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    Always,
+    /// Any raw API access (partial or full).
+    RawApi,
+    /// Partial access including this category, or full access.
+    RawApiCategory(rawapi::policy::Category),
+    /// Full raw API access only.
+    RawApiFull,
+}
+
+impl Availability {
+    pub fn allows(self, mode: &rawapi::policy::Mode) -> bool {
+        use rawapi::policy::Mode;
+        match self {
+            Self::Always => true,
+            Self::RawApi => !mode.is_none(),
+            Self::RawApiCategory(c) => mode.allows_category(c),
+            Self::RawApiFull => *mode == Mode::Full,
+        }
+    }
+}
+
 pub struct Tool {
     pub name: &'static str,
     pub title: &'static str,
@@ -75,6 +102,7 @@ pub struct Tool {
     pub input_schema: Value,
     pub output_schema: Value,
     pub annotations: Annotations,
+    pub available: Availability,
     pub handler: Handler,
 }
 

@@ -1,7 +1,8 @@
 //! The built-in tools, built once per PHP process (they never change between requests), with
 //! their `tools/list` entries serialised once for each protocol generation.
 
-use super::{Tool, dimensions, goals, processed, reports, segments, sites};
+use super::rawapi::policy::Mode;
+use super::{Tool, dimensions, goals, processed, rawapi, reports, segments, sites};
 use once_cell::sync::Lazy;
 
 pub struct Registry {
@@ -21,8 +22,14 @@ impl Registry {
         self.tools.iter().find(|t| t.name == name)
     }
 
-    pub fn descriptors(&self, structured: bool) -> &[String] {
-        &self.descriptors[usize::from(structured)]
+    /// The `tools/list` entries of the tools this mode offers, in registry order.
+    pub fn descriptors(&self, structured: bool, mode: &Mode) -> Vec<&str> {
+        self.tools
+            .iter()
+            .zip(&self.descriptors[usize::from(structured)])
+            .filter(|(t, _)| t.available.allows(mode))
+            .map(|(_, d)| d.as_str())
+            .collect()
     }
 }
 
@@ -32,6 +39,7 @@ fn builtin_tools() -> Vec<Tool> {
         dimensions::tools(),
         goals::tools(),
         processed::tools(),
+        rawapi::tools(),
         reports::tools(),
         segments::tools(),
         sites::tools(),

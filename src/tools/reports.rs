@@ -4,7 +4,7 @@
 use super::common::{Failures, id_schema, record_schema, site_param};
 use super::pagination::{self, Sort};
 use super::values::{flag, text};
-use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
 use serde_json::{Map, Value, json};
 
@@ -295,6 +295,7 @@ pub fn tools() -> Vec<Tool> {
             input_schema: json!({"type": "object", "properties": list_props, "required": ["idSite"], "additionalProperties": false}),
             output_schema: pagination::envelope_schema("reports", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: report_list,
         },
         Tool {
@@ -306,6 +307,7 @@ pub fn tools() -> Vec<Tool> {
             input_schema: metadata_input,
             output_schema: record_schema(detail_props),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: report_metadata,
         },
     ]

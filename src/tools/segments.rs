@@ -3,7 +3,7 @@
 use super::common::{Failures, fetch_rows, id_schema, record_schema, site_list_input, site_param};
 use super::pagination::{self, Sort, name_or_id_sorts};
 use super::values::{flag, int, text};
-use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idsegment");
@@ -119,6 +119,7 @@ pub fn tools() -> Vec<Tool> {
             }),
             output_schema: record_schema(detail_props),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: segment_get,
         },
         Tool {
@@ -130,6 +131,7 @@ pub fn tools() -> Vec<Tool> {
             input_schema: site_list_input(&SORTS, json!({})),
             output_schema: pagination::envelope_schema("segments", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: segment_list,
         },
     ]

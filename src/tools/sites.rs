@@ -2,7 +2,7 @@
 
 use super::pagination::{self, Sort};
 use super::values::{flag, int, text};
-use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::{ApiErrorKind, LogLevel};
 use serde_json::{Map, Value, json};
 
@@ -178,6 +178,7 @@ pub fn tools() -> Vec<Tool> {
             }),
             output_schema: detail_schema(),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: site_get,
         },
         Tool {
@@ -190,6 +191,7 @@ pub fn tools() -> Vec<Tool> {
             input_schema: list_input(json!({}), &[]),
             output_schema: pagination::envelope_schema("sites", summary_schema()),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: site_list,
         },
         Tool {
@@ -205,6 +207,7 @@ pub fn tools() -> Vec<Tool> {
             ),
             output_schema: pagination::envelope_schema("sites", summary_schema()),
             annotations: Annotations::READ_ONLY,
+            available: Availability::Always,
             handler: site_search,
         },
     ]

@@ -178,6 +178,7 @@ pub fn normalize(tool: &str, args: &mut Map<String, Value>) -> Result<(), ToolEr
             }
             Ok(())
         }
+        raw if raw.starts_with("matomo_api_call_") => object_field(args, "parameters"),
         _ => Ok(()),
     }
 }

@@ -26,6 +26,7 @@ pub struct Context<'a> {
     pub login: &'a str,
     pub plugin_version: &'a str,
     pub config: &'a McpConfig,
+    pub raw_api: &'a crate::tools::rawapi::policy::Mode,
 }
 
 pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
@@ -125,6 +126,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         version: &session.state.protocol_version,
         session_id: &session.id,
         plugin_version: ctx.plugin_version,
+        raw_api: ctx.raw_api,
     };
     match body {
         Value::Array(items) => batch(&call, &items, format, &ids.request_id),

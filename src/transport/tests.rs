@@ -5,6 +5,17 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::testing::{FakeHost, viewer_api};
 use serde_json::{Value, json};
 
+/// The tools offered with the default settings (no raw API access).
+fn default_tool_names() -> Vec<&'static str> {
+    let mode = crate::tools::rawapi::policy::Mode::None;
+    crate::tools::registry::builtin()
+        .tools
+        .iter()
+        .filter(|t| t.available.allows(&mode))
+        .map(|t| t.name)
+        .collect()
+}
+
 fn init_body(version: &str) -> String {
     json!({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":version,"capabilities":{},"clientInfo":{"name":"test-client","version":"9"}}}).to_string()
 }
@@ -258,7 +269,7 @@ fn batches_only_for_2025_03_26_sessions() {
     assert_eq!(answers[0]["id"], 1);
     assert_eq!(
         answers[1]["result"]["tools"].as_array().map(Vec::len),
-        Some(crate::tools::registry::builtin().tools.len())
+        Some(default_tool_names().len())
     );
     assert_eq!(
         old.send(r#"[{"jsonrpc":"2.0","method":"notifications/initialized"}]"#)
@@ -305,7 +316,7 @@ fn tools_list_and_call_through_the_protocol() {
         .iter()
         .filter_map(|t| t["name"].as_str())
         .collect();
-    let expected: Vec<&str> = crate::tools::registry::builtin().tools.iter().map(|t| t.name).collect();
+    let expected = default_tool_names();
     assert_eq!(names, expected);
     let mut sorted = names.clone();
     sorted.sort_unstable();
@@ -403,4 +414,39 @@ fn tool_calls_are_logged_redacted_by_default() {
     );
     assert!(line.contains(&sid) && line.contains("response_bytes="));
     assert!(!line.contains("shop"));
+}
+
+#[test]
+fn raw_api_tools_follow_the_settings() {
+    let host = FakeHost::with_api(viewer_api);
+    let names_with = |scope: &str, read: bool| {
+        let mut f = facts();
+        f.settings.raw_api.raw_api_access_scope = scope.into();
+        f.settings.raw_api.raw_api_access_read = read;
+        let r = handle(&post(&init_body("2025-11-25")), &f, &host);
+        let sid = r.header("Mcp-Session-Id").expect("sid").to_string();
+        let mut req = post(r#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#);
+        req.headers.push(("mcp-session-id".into(), sid.clone()));
+        let list = json_of(&handle(&req, &f, &host));
+        let names: Vec<String> = list["result"]["tools"]
+            .as_array()
+            .expect("tools")
+            .iter()
+            .filter_map(|t| t["name"].as_str().map(str::to_string))
+            .collect();
+        let mut call = post(
+            r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"matomo_api_list","arguments":{}}}"#,
+        );
+        call.headers.push(("mcp-session-id".into(), sid));
+        (names, json_of(&handle(&call, &f, &host)))
+    };
+    let (none, call) = names_with("none", true);
+    assert!(!none.iter().any(|n| n.starts_with("matomo_api_")));
+    assert_eq!(call["error"]["code"], -32602, "a hidden tool is an unknown tool");
+    let (partial, call) = names_with("partial", true);
+    let raw: Vec<&String> = partial.iter().filter(|n| n.starts_with("matomo_api_")).collect();
+    assert_eq!(raw, ["matomo_api_call_read", "matomo_api_get", "matomo_api_list"]);
+    assert!(call.get("result").is_some());
+    let (full, _) = names_with("full", false);
+    assert_eq!(full.iter().filter(|n| n.starts_with("matomo_api_")).count(), 7);
 }

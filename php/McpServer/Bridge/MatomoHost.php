@@ -123,6 +123,16 @@ class MatomoHost
         return $this->sessions->deleteExpired($now);
     }
 
+    /**
+     * Every API method of the loaded plugins, from Matomo's own API metadata.
+     *
+     * @return list<array<string, mixed>>
+     */
+    public function apiCatalog(): array
+    {
+        return ApiCatalog::collect();
+    }
+
     /** Today in a site's timezone (Matomo's timezones include forms like "UTC+5.5"). */
     public function localDate(string $timezone): string
     {

@@ -8,7 +8,7 @@ use super::common::{id_schema, site_param};
 use super::dates;
 use super::reports::{self, Selector};
 use super::values::{flag, int, text};
-use super::{Annotations, Tool, ToolContext, ToolError, ToolResult};
+use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::{ApiErrorKind, LogLevel};
 use serde_json::{Map, Value, json};
 
@@ -393,6 +393,7 @@ pub fn tools() -> Vec<Tool> {
         input_schema: input_schema(),
         output_schema: output_schema(),
         annotations: Annotations::READ_ONLY,
+        available: Availability::Always,
         handler: report_processed,
     }]
 }

@@ -1,28 +1,7 @@
 use super::*;
 use crate::host::ApiError;
+use crate::testing::run_tool as run;
 use crate::testing::{FakeHost, viewer_api};
-use crate::tools::schema;
-
-fn run(tool: &str, host: &FakeHost, args: Value) -> ToolResult {
-    let t = tools().into_iter().find(|t| t.name == tool).expect("tool");
-    let args = args.as_object().cloned().expect("object");
-    assert!(
-        schema::validate(&t.input_schema, &Value::Object(args.clone())).is_empty(),
-        "test args must be schema-valid"
-    );
-    let out = (t.handler)(
-        &ToolContext {
-            host,
-            tool_name: t.name,
-        },
-        &args,
-    );
-    if let Ok(v) = &out {
-        let violations = schema::validate(&t.output_schema, v);
-        assert!(violations.is_empty(), "{tool} output breaks its schema: {violations:?}");
-    }
-    out
-}
 
 #[test]
 fn site_list_returns_the_users_sites_sorted_by_name() {

@@ -6,9 +6,60 @@ namespace Piwik\API;
 
 use Piwik\Piwik;
 
-/** Calls a public API method, binding parameters by name; API.Request.intercept may replace the call. */
+/**
+ * Calls a public API method, binding parameters by name (API.Request.intercept may replace the
+ * call); and, like Matomo's Proxy, describes the registered API classes by reflection.
+ */
 class Proxy
 {
+    /** @var self|null */
+    private static $instance;
+    /** @var array<string, array<string, mixed>> */
+    private $metadata = [];
+
+    public static function getInstance(): self
+    {
+        return self::$instance ??= new self();
+    }
+
+    public function registerClass($className)
+    {
+        $class = new \ReflectionClass($className);
+        foreach ($class->getMethods(\ReflectionMethod::IS_PUBLIC) as $method) {
+            if ($method->isStatic() || $method->isConstructor() || $method->getName() === 'getInstance') {
+                continue;
+            }
+            if (strpos((string) $method->getDocComment(), '@ignore') !== false) {
+                continue;
+            }
+            $parameters = [];
+            foreach ($method->getParameters() as $p) {
+                $type = $p->getType();
+                $parameters[$p->getName()] = [
+                    'default' => $p->isDefaultValueAvailable() ? $p->getDefaultValue() : new NoDefaultValue(),
+                    'type' => $type instanceof \ReflectionNamedType && $type->isBuiltin() ? $type->getName() : null,
+                    'allowsNull' => $type ? $type->allowsNull() : false,
+                ];
+            }
+            $this->metadata[$className][$method->getName()] = [
+                'parameters' => $parameters,
+                'isDeprecated' => strpos((string) $method->getDocComment(), '@deprecated') !== false,
+            ];
+        }
+        $this->metadata[$className]['__documentation'] = (string) $class->getDocComment();
+    }
+
+    public function getMetadata()
+    {
+        ksort($this->metadata);
+        return $this->metadata;
+    }
+
+    public function getModuleNameFromClassName($className)
+    {
+        return str_replace(['\\Piwik\\Plugins\\', '\\API'], '', $className);
+    }
+
     public static function call(string $className, string $module, string $method, array $request)
     {
         if (!class_exists($className)) {

@@ -73,6 +73,11 @@ class Request
         return (new self($params, $defaultRequest))->process();
     }
 
+    public static function getClassNameAPI($plugin)
+    {
+        return sprintf('\\Piwik\\Plugins\\%s\\API', $plugin);
+    }
+
     public static function isCurrentApiRequestTheRootApiRequest()
     {
         return self::$nestedApiInvocationCount === 1;

@@ -15,7 +15,7 @@ use Piwik\Plugin;
  */
 class Manager
 {
-    private const ALWAYS_ACTIVE = ['API', 'SitesManager'];
+    private const ALWAYS_ACTIVE = ['API', 'SitesManager', 'UsersManager', 'Live'];
 
     /** @var self|null */
     private static $instance;
@@ -57,6 +57,12 @@ class Manager
             Piwik::addAction($event, [$plugin, is_array($method) ? $method['function'] : $method]);
         }
         return $this->loaded[$name] = $plugin;
+    }
+
+    /** @return string[] */
+    public function getLoadedPluginsName()
+    {
+        return array_keys($this->loaded);
     }
 
     public function isPluginActivated($name)
