@@ -71,6 +71,10 @@ pub trait Host {
 
     fn log(&self, level: LogLevel, message: &str);
 
+    /// Runs a tool contributed by another plugin (`McpServer.addTools`). `Rejected` carries the
+    /// tool's own message for the model; `Internal` a failure for the log.
+    fn call_tool(&self, name: &str, arguments: &Map<String, Value>) -> Result<Value, ApiError>;
+
     /// Every API method Matomo exposes, from its own metadata: `{module, action, parameters:
     /// [{name, type, required, allowsNull, hasDefault, defaultValue}], deprecated, internal}`.
     fn api_catalog(&self) -> Result<Vec<Value>, HostError>;

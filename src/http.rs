@@ -40,6 +40,8 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
     pub body: String,
     pub matomo_error: Option<String>,
+    /// What Matomo's `McpServer.serverEvent` reports about this request, when it completed.
+    pub event: Option<serde_json::Value>,
 }
 
 impl HttpResponse {
@@ -49,6 +51,7 @@ impl HttpResponse {
             headers: Vec::new(),
             body: String::new(),
             matomo_error: None,
+            event: None,
         }
     }
 
@@ -79,6 +82,11 @@ impl HttpResponse {
 
     pub fn with_body(mut self, body: String) -> Self {
         self.body = body;
+        self
+    }
+
+    pub fn with_event(mut self, event: serde_json::Value) -> Self {
+        self.event = Some(event);
         self
     }
 

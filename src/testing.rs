@@ -110,6 +110,10 @@ impl Host for FakeHost {
         self.segments_on_request.get()
     }
 
+    fn call_tool(&self, name: &str, arguments: &Map<String, Value>) -> Result<Value, ApiError> {
+        self.call_api(&format!("tool:{name}"), arguments)
+    }
+
     fn api_catalog(&self) -> Result<Vec<Value>, HostError> {
         Ok(self.catalog.borrow().clone())
     }

@@ -9,6 +9,7 @@
  *   php console.php config:set SECTION KEY VALUE                       config.ini.php entry ("-" removes it)
  *   php console.php tasks:run                                          McpServer scheduled tasks
  *   php console.php plugin:uninstall                                   McpServer uninstall()
+ *   php console.php plugin:activate NAME                               adds NAME to [Plugins]
  *   php console.php plugin:deactivate NAME                             removes NAME from [Plugins]
  */
 
@@ -96,6 +97,13 @@ switch ($command) {
         Manager::getInstance()->loadActivatedPlugins();
         Manager::getInstance()->getLoadedPlugin('McpServer')->uninstall();
         break;
+    case 'plugin:activate':
+        $config = Config::getInstance();
+        $plugins = $config->Plugins;
+        $plugins['Plugins'] = array_values(array_unique(array_merge((array) ($plugins['Plugins'] ?? []), [(string) ($argv[2] ?? '')])));
+        $config->Plugins = $plugins;
+        $config->forceSave();
+        break;
     case 'plugin:deactivate':
         $config = Config::getInstance();
         $plugins = $config->Plugins;
@@ -104,5 +112,5 @@ switch ($command) {
         $config->forceSave();
         break;
     default:
-        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall|plugin:deactivate');
+        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall|plugin:activate|plugin:deactivate');
 }

@@ -8,11 +8,14 @@ use Piwik\Container\StaticContainer;
 use Piwik\Http\BadRequestException;
 use Piwik\Log\LoggerInterface;
 use Piwik\Plugin\Manager as PluginManager;
+use Piwik\Piwik;
+use Piwik\Plugins\McpServer\Bridge\ContributedTools;
 use Piwik\Plugins\McpServer\Bridge\EndpointFacts;
 use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\HttpExchange;
 use Piwik\Plugins\McpServer\Bridge\MatomoHost;
 use Piwik\Plugins\McpServer\Bridge\McpResponse;
+use Piwik\Plugins\McpServer\Contracts\McpServerEvent;
 
 /**
  * The MCP endpoint: index.php?module=API&method=McpServer.mcp&format=mcp
@@ -37,12 +40,27 @@ class API extends \Piwik\Plugin\API
             return McpResponse::serverMisconfigured($problem);
         }
         $request = HttpExchange::readRequest($_SERVER, (int) \matomo_mcp_max_body_bytes());
+        ContributedTools::collect(\matomo_mcp_builtin_tool_names());
         $facts = EndpointFacts::collect(StaticContainer::get(SystemSettings::class));
         $answer = \matomo_mcp_handle($request, $facts, new MatomoHost());
         if (is_string($answer['matomo_error'] ?? null)) {
             // not an MCP request at all (format other than mcp): Matomo's normal API error
             throw new BadRequestException($answer['matomo_error']);
         }
+        if (is_array($answer['event'] ?? null)) {
+            self::publish($answer['event']);
+        }
         return McpResponse::fromExtension($answer);
+    }
+
+    /** @param array<string, mixed> $event */
+    private static function publish(array $event): void
+    {
+        try {
+            Piwik::postEvent('McpServer.serverEvent', [McpServerEvent::fromArray($event)]);
+        } catch (\Throwable $e) {
+            $logger = StaticContainer::get(LoggerInterface::class);
+            $logger->debug('McpServer.serverEvent observer failed: ' . $e->getMessage());
+        }
     }
 }

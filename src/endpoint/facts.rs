@@ -28,6 +28,8 @@ pub struct EndpointFacts {
     #[serde(deserialize_with = "php_map")]
     pub config: Map<String, Value>,
     pub plugin_version: String,
+    /// Tools added and removed by other plugins' events.
+    pub tools: crate::tools::contributed::ToolsFacts,
     /// URL of an OAuth protected-resource metadata document, when one is served.
     pub resource_metadata_url: Option<String>,
 }

@@ -101,6 +101,7 @@ pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> Http
         plugin_version: &facts.plugin_version,
         config: &config,
         raw_api: &raw_api,
+        tools: &facts.tools,
     };
     transport::handle(req, parsed, &ctx, host)
 }

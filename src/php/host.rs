@@ -134,6 +134,16 @@ impl Host for PhpHost<'_> {
         Ok(n.long().and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
     }
 
+    fn call_tool(&self, name: &str, arguments: &Map<String, Value>) -> Result<Value, ApiError> {
+        let mut args_zv = Zval::new();
+        args_zv.set_hashtable(convert::map_to_hashtable(arguments).map_err(|e| ApiError::internal(e.to_string()))?);
+        let name = name.to_string();
+        let answer = self
+            .call("callTool", vec![&name, &args_zv])
+            .map_err(ApiError::internal)?;
+        api_outcome(convert::to_value(&answer).map_err(|e| ApiError::internal(e.0))?)
+    }
+
     fn api_catalog(&self) -> Result<Vec<Value>, HostError> {
         let answer = self.call("apiCatalog", vec![]).map_err(HostError)?;
         match convert::to_value(&answer).map_err(|e| HostError(e.0))? {

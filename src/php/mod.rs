@@ -44,6 +44,10 @@ fn response_array(r: &HttpResponse) -> PhpResult<ZBox<ZendHashTable>> {
         Some(m) => out.insert("matomo_error", m.as_str())?,
         None => out.insert("matomo_error", ())?,
     }
+    match &r.event {
+        Some(e) => out.insert("event", convert::to_zval(e)?)?,
+        None => out.insert("event", ())?,
+    }
     Ok(out)
 }
 
@@ -114,6 +118,16 @@ pub fn matomo_mcp_max_body_bytes() -> i64 {
     i64::try_from(crate::transport::MAX_BODY_BYTES + 1).unwrap_or(i64::MAX)
 }
 
+/// Names of the built-in tools (for `McpServer.filterTools`, which may remove any tool).
+#[php_function]
+pub fn matomo_mcp_builtin_tool_names() -> Vec<String> {
+    crate::tools::registry::builtin()
+        .tools
+        .iter()
+        .map(|t| t.name.to_string())
+        .collect()
+}
+
 /// The extension's version, checked by the plugin against the version it was made for.
 #[php_function]
 pub fn matomo_mcp_version() -> &'static str {
@@ -128,4 +142,5 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .function(wrap_function!(matomo_mcp_collect_expired_sessions))
         .function(wrap_function!(matomo_mcp_max_body_bytes))
         .function(wrap_function!(matomo_mcp_version))
+        .function(wrap_function!(matomo_mcp_builtin_tool_names))
 }

@@ -40,8 +40,8 @@ pub struct Call<'a> {
     pub version: &'a str,
     pub session_id: &'a str,
     pub plugin_version: &'a str,
-    /// What the administrator allows of the raw Matomo API (decides which tools exist).
-    pub raw_api: &'a crate::tools::rawapi::policy::Mode,
+    /// The tools of this request (settings, other plugins' additions and removals).
+    pub tools: &'a crate::tools::contributed::ToolSet<'a>,
 }
 
 fn str_at<'v>(v: Option<&'v Value>, pointer: &str) -> Option<&'v str> {
@@ -77,12 +77,27 @@ pub fn initialize(params: Option<&Value>, plugin_version: &str) -> (String, Sess
     (result.to_string(), state)
 }
 
+/// One answered request: the JSON-RPC response body, and what the server event reports.
+pub struct Answer {
+    pub body: String,
+    /// A JSON-RPC error, or a tool result with `isError`.
+    pub is_error: bool,
+    pub tool: Option<String>,
+}
+
 /// Answers one request of an established session with a complete JSON-RPC response body.
-pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -> String {
+pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -> Answer {
+    let mut tool = None;
     let outcome = match method {
-        "ping" => Ok("{}".to_string()),
-        "tools/list" => tools::list::handle(call, params),
-        "tools/call" => tools::call::handle(call, params),
+        "ping" => Ok(("{}".to_string(), false)),
+        "tools/list" => tools::list::handle(call, params).map(|r| (r, false)),
+        "tools/call" => {
+            tool = params
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+                .map(printable);
+            tools::call::handle(call, params).map(|c| (c.result, c.is_error))
+        }
         "initialize" => Err(RpcError::new(
             INVALID_REQUEST,
             "The session is already initialized. Send initialize without an Mcp-Session-Id header to start a new one.",
@@ -93,8 +108,16 @@ pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -
         )),
     };
     match outcome {
-        Ok(result) => jsonrpc::result_body(id, &result),
-        Err(e) => jsonrpc::error_value(id, e.code, &e.message, e.data).to_string(),
+        Ok((result, is_error)) => Answer {
+            body: jsonrpc::result_body(id, &result),
+            is_error,
+            tool,
+        },
+        Err(e) => Answer {
+            body: jsonrpc::error_value(id, e.code, &e.message, e.data).to_string(),
+            is_error: true,
+            tool,
+        },
     }
 }
 

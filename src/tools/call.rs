@@ -1,6 +1,8 @@
 //! `tools/call`: find the tool, tolerate and validate its arguments, run it, shape and log.
 
-use super::{ToolContext, coerce, output, registry, schema, tolerance};
+use super::contributed::Found;
+use super::{ToolContext, ToolError, ToolResult, coerce, output, schema, tolerance};
+use crate::host::{ApiErrorKind, LogLevel};
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::logging::{self, Outcome, ToolCallRecord};
 use crate::protocol::{Call, RpcError, printable, versions};
@@ -52,7 +54,41 @@ fn validation_error(tool: &str, violations: &[schema::Violation]) -> RpcError {
     }
 }
 
-pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
+/// The answer of one `tools/call` and whether it reports a failure (for the server event).
+pub struct Called {
+    pub result: String,
+    pub is_error: bool,
+}
+
+/// What runs a found tool: a built-in handler or the contributing plugin's PHP code.
+fn execute(call: &Call, found: &Found, args: &Map<String, Value>) -> ToolResult {
+    match found {
+        Found::Builtin(tool) => {
+            let ctx = ToolContext {
+                host: call.host,
+                tool_name: tool.name,
+                raw_api: call.tools.mode(),
+            };
+            (tool.handler)(&ctx, args)
+        }
+        Found::Contributed(tool) => match call.host.call_tool(&tool.name, args) {
+            Ok(value) if value.is_object() || tool.output_schema.is_none() => Ok(value),
+            Ok(_) => Err(ToolError::new(
+                "Tool execution failed: the tool answered something other than an object.",
+            )),
+            Err(e) if e.kind == ApiErrorKind::Rejected => Err(ToolError(e.message)),
+            Err(e) => {
+                call.host.log(
+                    LogLevel::Warning,
+                    &format!("MCP tool {} failed: {}", tool.name, e.message),
+                );
+                Err(ToolError::new("Tool execution failed."))
+            }
+        },
+    }
+}
+
+pub fn handle(call: &Call, params: Option<&Value>) -> Result<Called, RpcError> {
     let params = params
         .and_then(Value::as_object)
         .ok_or_else(|| invalid("Invalid params: tools/call needs an object with a tool name."))?;
@@ -60,62 +96,69 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
         .get("name")
         .and_then(Value::as_str)
         .ok_or_else(|| invalid("Invalid params: tools/call needs a tool name."))?;
-    let tool = registry::builtin()
+    let found = call
+        .tools
         .find(name)
-        .filter(|t| t.available.allows(call.raw_api))
         .ok_or_else(|| invalid(format!("Unknown tool: {}", printable(name))))?;
+    let (tool_name, input_schema) = match &found {
+        Found::Builtin(t) => (t.name, &t.input_schema),
+        Found::Contributed(t) => (t.name.as_str(), &t.input_schema),
+    };
     let started = Instant::now();
     let mut args = arguments(params)?;
-    if let Err(problem) = tolerance::normalize(tool.name, &mut args) {
+    let log = |args: &Map<String, Value>, outcome: Outcome| {
         let record = ToolCallRecord {
             tool: name,
-            arguments: Some(&args),
-            session_id: call.session_id,
-            outcome: Outcome::Failure { error: &problem.0 },
-            duration: started.elapsed(),
-        };
-        logging::log_tool_call(call.host, call.config, &record);
-        return Ok(output::failure(&problem.0));
-    }
-    coerce::integers(&tool.input_schema, &mut args);
-    let args = Value::Object(args);
-    let violations = schema::validate(&tool.input_schema, &args);
-    let args = match args {
-        Value::Object(a) => a,
-        _ => Map::new(),
-    };
-    let log = |outcome: Outcome| {
-        let record = ToolCallRecord {
-            tool: name,
-            arguments: Some(&args),
+            arguments: Some(args),
             session_id: call.session_id,
             outcome,
             duration: started.elapsed(),
         };
         logging::log_tool_call(call.host, call.config, &record);
     };
+    if matches!(found, Found::Builtin(_))
+        && let Err(problem) = tolerance::normalize(tool_name, &mut args)
+    {
+        log(&args, Outcome::Failure { error: &problem.0 });
+        return Ok(Called {
+            result: output::failure(&problem.0),
+            is_error: true,
+        });
+    }
+    coerce::integers(input_schema, &mut args);
+    let args = Value::Object(args);
+    let violations = schema::validate(input_schema, &args);
+    let args = match args {
+        Value::Object(a) => a,
+        _ => Map::new(),
+    };
     if !violations.is_empty() {
-        let err = validation_error(tool.name, &violations);
-        log(Outcome::Failure { error: &err.message });
+        let err = validation_error(tool_name, &violations);
+        log(&args, Outcome::Failure { error: &err.message });
         return Err(err);
     }
-    let ctx = ToolContext {
-        host: call.host,
-        tool_name: tool.name,
-        raw_api: call.raw_api,
-    };
-    match (tool.handler)(&ctx, &args) {
+    match execute(call, &found, &args) {
         Ok(mut value) => {
             output::scrub(&mut value);
-            let body = output::success(&value, versions::has_structured_output(call.version));
-            log(Outcome::Success {
-                response_bytes: body.len(),
-            });
-            Ok(body)
+            let structured = versions::has_structured_output(call.version) && value.is_object();
+            let result = output::success(&value, structured);
+            log(
+                &args,
+                Outcome::Success {
+                    response_bytes: result.len(),
+                },
+            );
+            Ok(Called {
+                result,
+                is_error: false,
+            })
         }
         Err(e) => {
-            log(Outcome::Failure { error: &e.0 });
-            Ok(output::failure(&e.0))
+            log(&args, Outcome::Failure { error: &e.0 });
+            Ok(Called {
+                result: output::failure(&e.0),
+                is_error: true,
+            })
         }
     }
 }

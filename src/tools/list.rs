@@ -1,10 +1,8 @@
 //! `tools/list` with cursor pagination. All built-in tools fit on one page today; the cursor
 //! keeps clients correct when plugins add many more.
 
-use super::registry::{self, Registry};
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::protocol::{Call, RpcError, versions};
-use crate::tools::rawapi::policy::Mode;
 use crate::util::base64url;
 use serde_json::Value;
 
@@ -19,14 +17,8 @@ fn decode_cursor(cursor: &str) -> Option<usize> {
     raw.strip_prefix("tools:")?.parse().ok()
 }
 
-pub fn page(
-    registry: &Registry,
-    structured: bool,
-    mode: &Mode,
-    cursor: Option<&Value>,
-    page_size: usize,
-) -> Result<String, RpcError> {
-    let all = registry.descriptors(structured, mode);
+/// One page of already-serialised tool entries.
+pub fn page<S: AsRef<str>>(all: &[S], cursor: Option<&Value>, page_size: usize) -> Result<String, RpcError> {
     let offset = match cursor {
         None | Some(Value::Null) => 0,
         Some(Value::String(c)) => decode_cursor(c)
@@ -36,7 +28,12 @@ pub fn page(
     };
     let end = (offset + page_size).min(all.len());
     let mut out = String::from("{\"tools\":[");
-    out.push_str(&all[offset..end].join(","));
+    for (i, entry) in all[offset..end].iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(entry.as_ref());
+    }
     out.push(']');
     if end < all.len() {
         out.push_str(&format!(",\"nextCursor\":\"{}\"", encode_cursor(end)));
@@ -52,9 +49,7 @@ fn invalid_cursor() -> RpcError {
 pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
     let cursor = params.and_then(|p| p.get("cursor"));
     page(
-        registry::builtin(),
-        versions::has_structured_output(call.version),
-        call.raw_api,
+        &call.tools.descriptors(versions::has_structured_output(call.version)),
         cursor,
         PAGE_SIZE,
     )
@@ -63,17 +58,26 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tools::sites;
+    use crate::tools::contributed::{ToolSet, ToolsFacts};
+    use crate::tools::rawapi::policy::Mode;
     use serde_json::json;
+
+    fn entries(structured: bool) -> Vec<String> {
+        let facts = ToolsFacts::default();
+        ToolSet::new(&Mode::None, &facts)
+            .descriptors(structured)
+            .into_iter()
+            .map(|c| c.into_owned())
+            .collect()
+    }
 
     #[test]
     fn pages_follow_next_cursor_to_the_end() {
-        let reg = Registry::new(sites::tools());
+        let all = entries(true);
         let mut names = Vec::new();
         let mut cursor: Option<Value> = None;
-        for _ in 0..10 {
-            let body: Value =
-                serde_json::from_str(&page(&reg, true, &Mode::None, cursor.as_ref(), 2).expect("page")).expect("json");
+        for _ in 0..50 {
+            let body: Value = serde_json::from_str(&page(&all, cursor.as_ref(), 5).expect("page")).expect("json");
             names.extend(
                 body["tools"]
                     .as_array()
@@ -86,25 +90,31 @@ mod tests {
                 None => break,
             }
         }
-        assert_eq!(names, vec!["matomo_site_get", "matomo_site_list", "matomo_site_search"]);
+        let expected: Vec<String> = all
+            .iter()
+            .map(|d| {
+                serde_json::from_str::<Value>(d).expect("json")["name"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(names, expected);
+        assert!(names.len() > 5, "several pages were needed");
     }
 
     #[test]
     fn bad_cursors_are_invalid_params() {
-        let reg = Registry::new(sites::tools());
+        let all = entries(true);
         for c in [json!("nope"), json!(5), json!(encode_cursor(99))] {
-            assert_eq!(
-                page(&reg, true, &Mode::None, Some(&c), 2).unwrap_err().code,
-                INVALID_PARAMS
-            );
+            assert_eq!(page(&all, Some(&c), 2).unwrap_err().code, INVALID_PARAMS);
         }
     }
 
     #[test]
     fn older_clients_get_no_output_schema() {
-        let reg = Registry::new(sites::tools());
-        let old: Value = serde_json::from_str(&page(&reg, false, &Mode::None, None, 100).expect("page")).expect("json");
-        let new: Value = serde_json::from_str(&page(&reg, true, &Mode::None, None, 100).expect("page")).expect("json");
+        let old: Value = serde_json::from_str(&page(&entries(false), None, 100).expect("page")).expect("json");
+        let new: Value = serde_json::from_str(&page(&entries(true), None, 100).expect("page")).expect("json");
         assert!(old["tools"][0].get("outputSchema").is_none());
         assert!(new["tools"][0]["outputSchema"].is_object());
         assert!(new.get("nextCursor").is_none());

@@ -3,6 +3,7 @@
 pub mod call;
 pub mod coerce;
 pub mod common;
+pub mod contributed;
 pub mod dates;
 pub mod dimensions;
 pub mod goals;

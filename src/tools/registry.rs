@@ -1,7 +1,6 @@
 //! The built-in tools, built once per PHP process (they never change between requests), with
 //! their `tools/list` entries serialised once for each protocol generation.
 
-use super::rawapi::policy::Mode;
 use super::{Tool, dimensions, goals, processed, rawapi, reports, segments, sites};
 use once_cell::sync::Lazy;
 
@@ -22,14 +21,9 @@ impl Registry {
         self.tools.iter().find(|t| t.name == name)
     }
 
-    /// The `tools/list` entries of the tools this mode offers, in registry order.
-    pub fn descriptors(&self, structured: bool, mode: &Mode) -> Vec<&str> {
-        self.tools
-            .iter()
-            .zip(&self.descriptors[usize::from(structured)])
-            .filter(|(t, _)| t.available.allows(mode))
-            .map(|(_, d)| d.as_str())
-            .collect()
+    /// Every serialised entry, aligned with `tools`.
+    pub fn descriptors_all(&self, structured: bool) -> &[String] {
+        &self.descriptors[usize::from(structured)]
     }
 }
 

@@ -13,7 +13,8 @@ use crate::jsonrpc::{self, INVALID_REQUEST, Message, PARSE_ERROR};
 use crate::protocol::{self, Call, versions};
 use crate::session::{self, Session};
 use accept::ResponseFormat;
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::time::Instant;
 
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 const SESSION_HEADER: &str = "mcp-session-id";
@@ -27,6 +28,7 @@ pub struct Context<'a> {
     pub plugin_version: &'a str,
     pub config: &'a McpConfig,
     pub raw_api: &'a crate::tools::rawapi::policy::Mode,
+    pub tools: &'a crate::tools::contributed::ToolsFacts,
 }
 
 pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
@@ -63,7 +65,22 @@ fn is_initialize(v: &Value) -> bool {
     v.get("method").and_then(Value::as_str) == Some("initialize")
 }
 
+/// The payload of `McpServer.serverEvent` for a completed request.
+fn event(method: &str, session: &Session, tool: Option<&str>, is_error: bool, started: Instant) -> Value {
+    json!({
+        "method": method,
+        "sessionId": session.id,
+        "toolName": tool,
+        "isError": is_error,
+        "durationMs": (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0,
+        "protocolVersion": session.state.protocol_version,
+        "clientName": session.state.client_name,
+        "clientVersion": session.state.client_version,
+    })
+}
+
 fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
+    let started = Instant::now();
     if req.body.len() > MAX_BODY_BYTES {
         return jsonrpc_error(
             413,
@@ -99,7 +116,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
             );
         }
     } else if is_initialize(&body) {
-        return initialize(&body, format, ctx, host);
+        return initialize(&body, format, ctx, host, started);
     }
     if req
         .header(VERSION_HEADER)
@@ -119,6 +136,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         Ok(s) => s,
         Err(answer) => return answer,
     };
+    let tools = crate::tools::contributed::ToolSet::new(ctx.raw_api, ctx.tools);
     let call = Call {
         host,
         login: ctx.login,
@@ -126,15 +144,20 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         version: &session.state.protocol_version,
         session_id: &session.id,
         plugin_version: ctx.plugin_version,
-        raw_api: ctx.raw_api,
+        tools: &tools,
     };
     match body {
         Value::Array(items) => batch(&call, &items, format, &ids.request_id),
         single => match jsonrpc::classify(&single) {
             Message::Request { id, method, params } => {
-                respond(format, protocol::dispatch(&call, &id, &method, params.as_ref()))
+                let answer = protocol::dispatch(&call, &id, &method, params.as_ref());
+                let done = event(&method, &session, answer.tool.as_deref(), answer.is_error, started);
+                respond(format, answer.body).with_event(done)
             }
-            Message::Notification { .. } | Message::Response => HttpResponse::new(202),
+            Message::Notification { method } => {
+                HttpResponse::new(202).with_event(event(&method, &session, None, false, started))
+            }
+            Message::Response => HttpResponse::new(202),
             Message::Invalid { id, reason } => jsonrpc_error(400, &id, INVALID_REQUEST, reason),
         },
     }
@@ -153,7 +176,7 @@ fn session_of(req: &HttpRequest, ctx: &Context, host: &dyn Host, rid: &Value) ->
     }
 }
 
-fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Host) -> HttpResponse {
+fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Host, started: Instant) -> HttpResponse {
     let Message::Request { id, params, .. } = jsonrpc::classify(body) else {
         let id = jsonrpc::body_ids(Some(body)).request_id;
         return jsonrpc_error(
@@ -165,7 +188,9 @@ fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Ho
     };
     let (result, state) = protocol::initialize(params.as_ref(), ctx.plugin_version);
     match session::create(host, ctx.login, ctx.config.session_ttl, state) {
-        Ok(s) => respond(format, jsonrpc::result_body(&id, &result)).with_header("Mcp-Session-Id", &s.id),
+        Ok(s) => respond(format, jsonrpc::result_body(&id, &result))
+            .with_header("Mcp-Session-Id", &s.id)
+            .with_event(event("initialize", &s, None, false, started)),
         Err(e) => storage_failure(host, &id, &e.0),
     }
 }
@@ -186,7 +211,9 @@ fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> H
     let answers: Vec<String> = items
         .iter()
         .filter_map(|m| match jsonrpc::classify(m) {
-            Message::Request { id, method, params } => Some(protocol::dispatch(call, &id, &method, params.as_ref())),
+            Message::Request { id, method, params } => {
+                Some(protocol::dispatch(call, &id, &method, params.as_ref()).body)
+            }
             Message::Notification { .. } | Message::Response => None,
             Message::Invalid { id, reason } => Some(jsonrpc::error_body(&id, INVALID_REQUEST, reason)),
         })

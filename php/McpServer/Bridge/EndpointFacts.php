@@ -44,6 +44,7 @@ final class EndpointFacts
             'host_valid' => Url::isValidHost(),
             'config' => self::configSection(),
             'plugin_version' => PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion(),
+            'tools' => ContributedTools::facts(),
         ];
     }
 

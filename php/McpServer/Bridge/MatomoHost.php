@@ -15,6 +15,7 @@ use Piwik\Exception\PluginDeactivatedException;
 use Piwik\Http\BadRequestException;
 use Piwik\Log\LoggerInterface;
 use Piwik\NoAccessException;
+use Piwik\Plugins\McpServer\Contracts\McpToolError;
 use Piwik\Plugins\McpServer\Session\SessionTable;
 
 /**
@@ -121,6 +122,27 @@ class MatomoHost
     public function sessionDeleteExpired(int $now): int
     {
         return $this->sessions->deleteExpired($now);
+    }
+
+    /**
+     * Runs a contributed tool (McpServer.addTools) with arguments the extension validated.
+     *
+     * @param array<string, mixed> $arguments
+     * @return array{result: mixed}|array{error: string, message: string}
+     */
+    public function callTool(string $name, array $arguments): array
+    {
+        $tool = ContributedTools::find($name);
+        if ($tool === null) {
+            return ['error' => 'internal', 'message' => "no contributed tool $name"];
+        }
+        try {
+            return ['result' => self::renderDataTables($tool->execute($arguments))];
+        } catch (McpToolError $e) {
+            return ['error' => 'rejected', 'message' => $e->getMessage()];
+        } catch (\Throwable $e) {
+            return ['error' => 'internal', 'message' => get_class($e) . ': ' . $e->getMessage()];
+        }
     }
 
     /**
