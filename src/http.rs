@@ -41,7 +41,7 @@ pub struct HttpResponse {
     pub body: String,
     pub matomo_error: Option<String>,
     /// What Matomo's `McpServer.serverEvent` reports about this request, when it completed.
-    pub event: Option<serde_json::Value>,
+    pub event: Option<Box<serde_json::Value>>,
 }
 
 impl HttpResponse {
@@ -86,7 +86,7 @@ impl HttpResponse {
     }
 
     pub fn with_event(mut self, event: serde_json::Value) -> Self {
-        self.event = Some(event);
+        self.event = Some(Box::new(event));
         self
     }
 
