@@ -107,3 +107,21 @@ def test_inspector_lists_tools_and_calls_site_get(standin):
     assert called.returncode == 0, called.stdout + called.stderr
     result = json.loads(called.stdout)
     assert result["structuredContent"]["idsite"] == 1 and result["structuredContent"]["name"] == "Site A"
+
+
+def test_python_sdk_client_calls_the_raw_api_tools(fresh_standin):
+    s = fresh_standin
+    s.setting("raw_api_access_scope", "full")
+    calls = [
+        ("matomo_api_list", '{"module": "Live"}'), ("matomo_api_get", '{"method": "Live.getLastVisitsDetails"}'),
+        ("matomo_api_call_read", '{"method": "Live.getLastVisitsDetails", "parameters": {"idSite": 1}}'),
+        ("matomo_api_call_full", '{"method": "API.getMatomoVersion"}'),
+    ]
+    args = [a for name, js in calls for a in ("--call", name, js)]
+    out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), s.url, "--token", TOKENS["viewer"], *args],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert len(report["tools"]) == len(ALL_TOOLS) + 7
+    assert [c["isError"] for c in report["calls"]] == [False, False, False, False], report["calls"]
+    assert report["calls"][3]["structuredContent"]["result"] == "5.1.2"

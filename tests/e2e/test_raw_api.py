@@ -47,3 +47,18 @@ def test_raw_api_calls_run_with_the_users_permissions(fresh_standin):
     admin = s.initialize(token="superuser")
     failed = s.tool(admin, "matomo_api_call_delete", {"module": "UsersManager", "action": "deleteUser", "parameters": {"userLogin": "ghost"}}, token="superuser")
     assert text(failed) == "Matomo API request failed: The user 'ghost' does not exist."
+
+
+def test_every_tool_schema_is_valid_json_schema(fresh_standin):
+    import jsonschema
+
+    s = fresh_standin
+    s.setting("raw_api_access_scope", "full")
+    sid = s.initialize()
+    tools = s.call(sid, "tools/list").json["result"]["tools"]
+    assert len(tools) == len(ALL_TOOLS) + 7
+    for tool in tools:
+        jsonschema.Draft202012Validator.check_schema(tool["inputSchema"])
+        jsonschema.Draft202012Validator.check_schema(tool["outputSchema"])
+        assert tool["inputSchema"]["type"] == "object" and tool["outputSchema"]["type"] == "object"
+        assert tool["description"] and set(tool["annotations"]) == {"readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"}
