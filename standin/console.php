@@ -9,7 +9,8 @@
  *   php console.php config:set SECTION KEY VALUE                       config.ini.php entry ("-" removes it)
  *   php console.php tasks:run                                          McpServer scheduled tasks
  *   php console.php plugin:uninstall                                   McpServer uninstall()
- *   php console.php plugin:activate NAME                               adds NAME to [Plugins]
+ *   php console.php plugin:activate NAME                               install(), activate(), then [Plugins]
+ *   php console.php diagnostics:run                                    McpServer's system check, as JSON
  *   php console.php plugin:deactivate NAME                             removes NAME from [Plugins]
  */
 
@@ -98,11 +99,25 @@ switch ($command) {
         Manager::getInstance()->getLoadedPlugin('McpServer')->uninstall();
         break;
     case 'plugin:activate':
+        // as Matomo's plugin manager: install, then activate() may refuse, then [Plugins]
+        $name = (string) ($argv[2] ?? '');
+        $plugin = Manager::getInstance()->loadPlugin($name);
+        try {
+            $plugin->install();
+            $plugin->activate();
+        } catch (\Throwable $e) {
+            fail('Activation of ' . $name . ' refused: ' . $e->getMessage());
+        }
         $config = Config::getInstance();
         $plugins = $config->Plugins;
         $plugins['Plugins'] = array_values(array_unique(array_merge((array) ($plugins['Plugins'] ?? []), [(string) ($argv[2] ?? '')])));
         $config->Plugins = $plugins;
         $config->forceSave();
+        break;
+    case 'diagnostics:run':
+        Manager::getInstance()->loadActivatedPlugins();
+        $check = new \Piwik\Plugins\McpServer\Diagnostic\McpServerCheck(new SystemSettings());
+        echo json_encode($check->execute(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES), "\n";
         break;
     case 'plugin:deactivate':
         $config = Config::getInstance();
@@ -112,5 +127,5 @@ switch ($command) {
         $config->forceSave();
         break;
     default:
-        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall|plugin:activate|plugin:deactivate');
+        fail('usage: php console.php setup|settings:set|config:set|tasks:run|plugin:uninstall|plugin:activate|plugin:deactivate|diagnostics:run');
 }

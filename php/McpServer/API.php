@@ -9,6 +9,7 @@ use Piwik\Http\BadRequestException;
 use Piwik\Log\LoggerInterface;
 use Piwik\Plugin\Manager as PluginManager;
 use Piwik\Piwik;
+use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
 use Piwik\Plugins\McpServer\Bridge\ContributedTools;
 use Piwik\Plugins\McpServer\Bridge\EndpointFacts;
 use Piwik\Plugins\McpServer\Bridge\Extension;
@@ -39,6 +40,7 @@ class API extends \Piwik\Plugin\API
             StaticContainer::get(LoggerInterface::class)->error('McpServer: ' . $problem);
             return McpResponse::serverMisconfigured($problem);
         }
+        AuthorizationHeaderWatch::observe($_SERVER, time());
         $request = HttpExchange::readRequest($_SERVER, (int) \matomo_mcp_max_body_bytes());
         ContributedTools::collect(\matomo_mcp_builtin_tool_names());
         $facts = EndpointFacts::collect(StaticContainer::get(SystemSettings::class));

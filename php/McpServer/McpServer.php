@@ -7,6 +7,7 @@ namespace Piwik\Plugins\McpServer;
 use Piwik\API\Request;
 use Piwik\Common;
 use Piwik\Plugins\McpServer\Bridge\BearerToken;
+use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\FormatMisuse;
 use Piwik\Plugins\McpServer\Session\SessionTable;
 
@@ -31,6 +32,18 @@ class McpServer extends \Piwik\Plugin
     public function install()
     {
         SessionTable::create();
+    }
+
+    /**
+     * Activation is refused while PHP lacks the matomo_mcp extension: the message says how to
+     * install it (the plugin would only answer errors without it).
+     */
+    public function activate()
+    {
+        $problem = Extension::problem($this->getVersion());
+        if ($problem !== null) {
+            throw new \Exception($problem);
+        }
     }
 
     public function uninstall()
