@@ -4,7 +4,7 @@
 # Python venv support, and a Rust toolchain if none is present.
 set -euo pipefail
 sudo=""; [[ "$(id -u)" == 0 ]] || sudo="sudo"
-packages=(php8.2-cli php8.2-dev php8.2-fpm php8.2-sqlite3 php8.2-mbstring php-codesniffer libclang-dev nginx curl gcc make)
+packages=(php8.2-cli php8.2-dev php8.2-fpm php8.2-sqlite3 php8.2-mbstring php-codesniffer php-twig libclang-dev nginx curl gcc make zip unzip chromium)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3 python3-venv)
 missing=()

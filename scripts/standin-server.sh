@@ -83,6 +83,8 @@ http {
     root $root/standin;
     location = /index.php {
       include /etc/nginx/fastcgi_params;
+      # Debian passes \$host (port dropped); Matomo builds its own URLs from the Host as sent
+      fastcgi_param HTTP_HOST \$http_host;
       fastcgi_param SCRIPT_FILENAME \$document_root/index.php;
       fastcgi_pass unix:$run/php-fpm.sock;
     }

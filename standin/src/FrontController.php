@@ -35,12 +35,31 @@ class FrontController
         Piwik::postEvent('Platform.initialized');
     }
 
+    /**
+     * A plugin controller action (the stand-in authenticates UI requests by token_auth too, in
+     * place of Matomo's login session).
+     */
+    private function dispatchController(string $module, string $action): string
+    {
+        $class = "Piwik\\Plugins\\$module\\Controller";
+        if (!preg_match('/^[A-Za-z]+$/', $module . $action) || !class_exists($class) || !method_exists($class, $action)) {
+            http_response_code(404);
+            return "Matomo stand-in: no such page.\n";
+        }
+        try {
+            return (string) (new $class())->$action();
+        } catch (NoAccessException $e) {
+            http_response_code(401);
+            return '<html><body><h1>Matomo stand-in</h1><p>' . htmlspecialchars($e->getMessage()) . '</p></body></html>';
+        }
+    }
+
     /** The API controller: default filter_limit, then the API request itself. */
     public function dispatch(): ?string
     {
-        if (Common::getRequestVar('module', '', 'string') !== 'API') {
-            http_response_code(404);
-            return "Matomo stand-in: only module=API is served.\n";
+        $module = (string) Common::getRequestVar('module', '', 'string');
+        if ($module !== 'API') {
+            return $this->dispatchController($module, (string) Common::getRequestVar('action', 'index', 'string'));
         }
         if (!isset($_GET['filter_limit'])) {
             $_GET['filter_limit'] = $_POST['filter_limit'] ?? 100;

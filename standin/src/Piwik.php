@@ -52,6 +52,20 @@ class Piwik
         }
     }
 
+    public static function checkUserIsNotAnonymous()
+    {
+        if (self::isUserIsAnonymous()) {
+            throw new NoAccessException('You must be logged in to access this functionality.');
+        }
+    }
+
+    public static function checkUserHasSomeViewAccess()
+    {
+        if (!self::isUserHasSomeViewAccess()) {
+            throw new NoAccessException("You can't access this resource as it requires view access for at least one website.");
+        }
+    }
+
     public static function addAction($eventName, callable $callback)
     {
         self::$observers[$eventName][] = $callback;

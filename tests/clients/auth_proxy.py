@@ -30,15 +30,16 @@ def make_handler(listen_port: int, upstream_port: int, token: str):
         def forward(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else None
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
-            if headers.get("Host") in own_hosts:
-                headers["Host"] = f"127.0.0.1:{upstream_port}"
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP and k.lower() != "host"}
+            host = self.headers.get("Host", "")  # case-insensitive lookup
+            headers["Host"] = f"127.0.0.1:{upstream_port}" if host in own_hosts else host
             headers["Authorization"] = f"Bearer {token}"
             upstream = http.client.HTTPConnection("127.0.0.1", upstream_port, timeout=60)
             upstream.request(self.command, self.path, body=body, headers=headers)
             answer = upstream.getresponse()
             data = answer.read()
-            self.send_response(answer.status)
+            # send_response would add this proxy's own Server and Date headers
+            self.send_response_only(answer.status)
             for name, value in answer.getheaders():
                 if name.lower() not in HOP_BY_HOP:
                     self.send_header(name, value)

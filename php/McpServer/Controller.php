@@ -1,0 +1,37 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Piwik\Plugins\McpServer;
+
+use Piwik\Container\StaticContainer;
+use Piwik\Piwik;
+use Piwik\Plugin\Manager as PluginManager;
+use Piwik\Plugins\McpServer\Bridge\Extension;
+use Piwik\SettingsPiwik;
+
+/**
+ * Administration -> Platform -> MCP Server: how to connect an AI assistant to this Matomo.
+ */
+class Controller extends \Piwik\Plugin\ControllerAdmin
+{
+    public const ENDPOINT_QUERY = 'index.php?module=API&method=McpServer.mcp&format=mcp';
+
+    public function connect()
+    {
+        Piwik::checkUserIsNotAnonymous();
+        Piwik::checkUserHasSomeViewAccess();
+        $settings = StaticContainer::get(SystemSettings::class);
+        $endpoint = rtrim((string) SettingsPiwik::getPiwikUrl(), '/') . '/' . self::ENDPOINT_QUERY;
+        $version = PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion();
+        return $this->renderTemplate('connect', [
+            'endpointUrl' => $endpoint,
+            'isEnabled' => (bool) $settings->enable_mcp->getValue(),
+            'isSuperUser' => Piwik::hasUserSuperUserAccess(),
+            'settingsUrl' => 'index.php?module=CoreAdminHome&action=generalSettings#/McpServer',
+            'tokenUrl' => 'index.php?module=UsersManager&action=userSecurity#authtokens',
+            'extensionProblem' => Extension::problem($version),
+            'snippets' => ConnectSnippets::forEndpoint($endpoint),
+        ]);
+    }
+}
