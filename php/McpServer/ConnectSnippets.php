@@ -46,7 +46,10 @@ final class ConnectSnippets
                 'id' => 'cursor',
                 'client' => 'Cursor',
                 'where' => 'McpServer_SnippetWhereCursor',
-                'code' => $json(['mcpServers' => ['matomo' => ['url' => $url, 'headers' => ['Authorization' => "Bearer $token"]]]]),
+                'code' => $json(['mcpServers' => ['matomo' => [
+                    'url' => $url,
+                    'headers' => ['Authorization' => "Bearer $token"],
+                ]]]),
             ],
             [
                 'id' => 'vscode',
