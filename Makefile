@@ -5,7 +5,7 @@ EXTENSION := target/release/libmatomo_mcp.so
 RUN_TESTS := $(shell php-config --extension-dir 2>/dev/null)/build/run-tests.php
 PYTHON := build/tools/venv/bin/python
 
-.PHONY: all deps build demo test lint test-rust test-php test-e2e client-tools install clean
+.PHONY: all deps build demo test lint test-rust test-php test-e2e client-tools install dist clean
 
 all: build
 
@@ -44,6 +44,10 @@ test-e2e: $(EXTENSION)
 
 install: build
 	bash scripts/install.sh "$(MATOMO_DIR)"
+
+# Release artefacts in dist/: plugin zip, extension .so for this PHP, install script, SHA256SUMS.
+dist: build
+	bash scripts/dist.sh
 
 clean:
 	cargo clean
