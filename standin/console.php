@@ -95,8 +95,10 @@ switch ($command) {
         }
         break;
     case 'plugin:uninstall':
+        // as Matomo's plugin manager: the plugin's uninstall(), then its settings are removed
         Manager::getInstance()->loadActivatedPlugins();
         Manager::getInstance()->getLoadedPlugin('McpServer')->uninstall();
+        Db::query('DELETE FROM ' . Common::prefixTable('plugin_setting') . ' WHERE plugin_name = ?', ['McpServer']);
         break;
     case 'plugin:activate':
         // as Matomo's plugin manager: install, then activate() may refuse, then [Plugins]

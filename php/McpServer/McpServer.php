@@ -6,6 +6,7 @@ namespace Piwik\Plugins\McpServer;
 
 use Piwik\API\Request;
 use Piwik\Common;
+use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
 use Piwik\Plugins\McpServer\Bridge\BearerToken;
 use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\FormatMisuse;
@@ -46,9 +47,11 @@ class McpServer extends \Piwik\Plugin
         }
     }
 
+    /** Matomo removes the plugin's settings itself; the plugin removes its table and options. */
     public function uninstall()
     {
         SessionTable::drop();
+        AuthorizationHeaderWatch::forget();
     }
 
     /**

@@ -57,10 +57,16 @@ def test_scheduled_task_removes_expired_sessions(fresh_standin):
     assert rows == [(live,)]
 
 
-def test_uninstall_removes_the_session_table(fresh_standin):
+def test_uninstall_removes_the_session_table_options_and_settings(fresh_standin):
+    import sqlite3
+
     s = fresh_standin
     s.initialize()
+    s.setting("maximum_mcp_access_level", "view")
+    db = sqlite3.connect(s.data / "matomo.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM matomo_option WHERE option_name LIKE 'McpServer%'").fetchone()[0] == 1
     s.console("plugin:uninstall")
-    import sqlite3
-    tables = sqlite3.connect(s.data / "matomo.sqlite").execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    tables = db.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     assert ("matomo_mcp_session",) not in tables
+    assert db.execute("SELECT COUNT(*) FROM matomo_option WHERE option_name LIKE 'McpServer%'").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM matomo_plugin_setting WHERE plugin_name = 'McpServer'").fetchone()[0] == 0

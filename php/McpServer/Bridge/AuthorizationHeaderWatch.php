@@ -31,6 +31,12 @@ final class AuthorizationHeaderWatch
         }
     }
 
+    public static function forget(): void
+    {
+        Option::delete(self::WITH_HEADER);
+        Option::delete(self::WITHOUT_HEADER);
+    }
+
     /** @return array{with: int, without: int} Unix times, 0 when never seen */
     public static function lastSeen(): array
     {
