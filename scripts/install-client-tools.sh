@@ -21,6 +21,10 @@ fi
 if [[ ! -d "$tools/inspector/node_modules/@modelcontextprotocol/inspector" ]]; then
   npm install --silent --no-audit --no-fund --prefix "$tools/inspector" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" >/dev/null
 fi
+# the CLIs the connect guide's snippets are written for (checked against the stand-in)
+if [[ ! -x "$tools/clis/node_modules/.bin/claude" || ! -x "$tools/clis/node_modules/.bin/codex" || ! -x "$tools/clis/node_modules/.bin/mcp-remote" ]]; then
+  npm install --silent --no-audit --no-fund --prefix "$tools/clis" @anthropic-ai/claude-code @openai/codex mcp-remote >/dev/null
+fi
 if [[ ! -x "$tools/venv/bin/python" ]] || ! "$tools/venv/bin/python" -c "import mcp, pytest, jsonschema" 2>/dev/null; then
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "mcp==$PY_MCP_VERSION" pytest jsonschema
