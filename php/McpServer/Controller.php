@@ -32,6 +32,16 @@ class Controller extends \Piwik\Plugin\ControllerAdmin
             'tokenUrl' => 'index.php?module=UsersManager&action=userSecurity#authtokens',
             'extensionProblem' => Extension::problem($version),
             'snippets' => ConnectSnippets::forEndpoint($endpoint),
+            'faqUrl' => 'index.php?module=McpServer&action=faq',
         ]);
+    }
+
+    /** The administrators' FAQ (docs/faq.md of the plugin), readable inside Matomo. */
+    public function faq()
+    {
+        Piwik::checkUserIsNotAnonymous();
+        Piwik::checkUserHasSomeViewAccess();
+        $markdown = (string) file_get_contents(__DIR__ . '/docs/faq.md');
+        return $this->renderTemplate('faq', ['faqHtml' => MarkdownPage::toHtml($markdown)]);
     }
 }

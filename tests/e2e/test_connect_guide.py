@@ -64,3 +64,16 @@ def test_guide_renders_in_a_browser(standin):
     assert out.exists() and out.stat().st_size > 20_000, "a real page was rendered"
     assert "How to Connect to the MCP Server" in dom.stdout
     assert f"127.0.0.1:{standin.port}/index.php?module=API&amp;method=McpServer.mcp&amp;format=mcp" in dom.stdout
+
+
+def test_faq_is_linked_and_readable_in_matomo(standin):
+    _, guide = page(standin, "viewer")
+    assert 'href="index.php?module=McpServer&amp;action=faq"' in guide
+    r = standin.request("GET", "/index.php?module=McpServer&action=faq&token_auth=" + TOKENS["viewer"])
+    faq = r.body.decode()
+    assert r.status == 200
+    assert "<h2>MCP Server for Matomo: FAQ for administrators</h2>" in faq
+    for section in ["What do the HTTP errors mean?", "Troubleshooting", "Security and privacy"]:
+        assert section in faq
+    assert "<code>CGIPassAuth On</code>" in faq and "<table" in faq and "<pre>" in faq
+    assert "<script" not in faq.split("<main>")[1], "the Markdown is escaped"
