@@ -140,6 +140,7 @@ def test_the_2026_discover_probe_makes_clients_fall_back(standin):
 def test_unexpected_failures_are_500_without_details(fresh_standin):
     s = fresh_standin
     s.console("plugin:uninstall")  # the session table is gone: storage fails
+    s.setting("enable_mcp", "1")  # uninstalling also removed the settings
     r = s.mcp(INIT)
     assert r.status == 500
     assert r.json == {"jsonrpc": "2.0", "id": 41, "error": {"code": -32603, "message": "Internal endpoint error."}}
@@ -149,6 +150,11 @@ def test_unexpected_failures_are_500_without_details(fresh_standin):
 def test_no_token_ever_reaches_a_log(standin):
     sid = standin.initialize()
     standin.tool(sid, "matomo_site_list")
-    logs = standin.log_text() + standin.server_logs()
-    for token in TOKENS.values():
+    standin.mcp(INIT, token="ffffffffffffffffffffffffffffffff")
+    run = standin.data / "run"
+    # the access log records URLs; the stand-in's own UI pages take token_auth there, MCP never does
+    access = [line for line in (run / "nginx-access.log").read_text().splitlines() if "McpServer.mcp" in line]
+    logs = standin.log_text() + "\n".join(p.read_text(errors="replace") for p in run.glob("*.log")
+                                           if p.name != "nginx-access.log") + "\n".join(access)
+    for token in list(TOKENS.values()) + ["ffffffffffffffffffffffffffffffff"]:
         assert token not in logs
