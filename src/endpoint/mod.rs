@@ -80,9 +80,28 @@ fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), 
     }
 }
 
+fn major_minor(version: &str) -> String {
+    version.split('.').take(2).collect::<Vec<_>>().join(".")
+}
+
+/// The extension serves only the plugin line it was built with (the plugin checks the other way).
+fn version_mismatch(plugin_version: &str) -> Option<String> {
+    let built_for = env!("MATOMO_MCP_PLUGIN_VERSION");
+    (major_minor(plugin_version) != major_minor(built_for)).then(|| {
+        format!(
+            "The McpServer plugin {plugin_version} does not match the matomo_mcp extension {} (built for plugin {built_for}). Install matching versions and reload PHP-FPM/Apache.",
+            env!("CARGO_PKG_VERSION")
+        )
+    })
+}
+
 pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> HttpResponse {
     if facts.format != "mcp" {
         return HttpResponse::matomo_error(FORMAT_REQUIRED);
+    }
+    if let Some(message) = version_mismatch(&facts.plugin_version) {
+        host.log(crate::host::LogLevel::Error, &message);
+        return jsonrpc_error(500, &Value::String(String::new()), INTERNAL_ERROR, &message);
     }
     let oversized = req.body.len() > transport::MAX_BODY_BYTES;
     let parsed: Option<Value> = if oversized {

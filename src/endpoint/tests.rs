@@ -172,3 +172,24 @@ fn origin_and_host_checks() {
     // a trusted Origin wins over Matomo's Host verdict (the Origin is what a browser controls)
     assert_eq!(handle(&ok, &bad_host, &FakeHost::new()).status, 200);
 }
+
+#[test]
+fn a_plugin_of_another_version_line_gets_a_clear_500() {
+    let mut f = facts();
+    f.plugin_version = "9.4.0".into();
+    let host = FakeHost::new();
+    let r = handle(&post(INIT), &f, &host);
+    assert_eq!(r.status, 500);
+    let message = body(&r)["error"]["message"].as_str().unwrap_or("").to_string();
+    assert!(
+        message.starts_with("The McpServer plugin 9.4.0 does not match the matomo_mcp extension"),
+        "{message}"
+    );
+    assert!(host.log_text().contains("does not match"));
+    f.plugin_version = format!("{}.9", super::major_minor(env!("MATOMO_MCP_PLUGIN_VERSION")));
+    assert_eq!(
+        handle(&post(INIT), &f, &FakeHost::new()).status,
+        200,
+        "patch versions may differ"
+    );
+}
