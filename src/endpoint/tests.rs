@@ -4,15 +4,7 @@ use crate::testing::FakeHost;
 use serde_json::json;
 
 pub fn facts() -> EndpointFacts {
-    serde_json::from_value(json!({
-        "format": "mcp", "module": "API", "method": "McpServer.mcp", "is_root_request": true,
-        "root_method": "McpServer.mcp",
-        "user": {"login": "viewer", "anonymous": false, "has_view_access": true, "highest_access": "view"},
-        "settings": {"enable_mcp": true, "maximum_mcp_access_level": "unlimited", "allow_token_in_url": false},
-        "token_in_url": false, "trusted_hosts": ["matomo.example.org"], "host_valid": true,
-        "config": {}, "plugin_version": "0.1.0"
-    }))
-    .expect("facts")
+    serde_json::from_value(facts_raw()).expect("facts")
 }
 
 pub fn post(body: &str) -> HttpRequest {

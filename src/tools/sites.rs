@@ -1,9 +1,10 @@
 //! The site tools: `matomo_site_list`, `matomo_site_search`, `matomo_site_get`.
 
+use super::common::{Failures, fetch_rows, site_param};
 use super::pagination::{self, Sort};
 use super::values::{flag, int, text};
 use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
-use crate::host::{ApiErrorKind, LogLevel};
+use crate::host::ApiErrorKind;
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = [
@@ -91,22 +92,17 @@ fn detail(site: &Value) -> Option<Value> {
     }))
 }
 
-/// Runs a SitesManager method that returns a list of sites. No access yields an empty list:
-/// the user simply sees no sites.
+const FAILURES: Failures = Failures {
+    failed: FAILED,
+    plugin: None,
+};
+
+/// A SitesManager list as site summaries; no access is an empty list (the user sees no sites).
 fn fetch_sites(ctx: &ToolContext, method: &str, params: Map<String, Value>) -> Result<Vec<Value>, ToolError> {
-    match ctx.host.call_api(method, &params) {
-        Ok(Value::Array(sites)) => Ok(sites.iter().filter_map(summary).collect()),
-        Ok(Value::Object(map)) => Ok(map.values().filter_map(summary).collect()),
-        Ok(_) => Err(ToolError::new(FAILED)),
-        Err(e) if e.kind == ApiErrorKind::NoAccess => Ok(Vec::new()),
-        Err(e) => {
-            ctx.host.log(
-                LogLevel::Warning,
-                &format!("{}: {method} failed: {}", ctx.tool_name, e.message),
-            );
-            Err(ToolError::new(FAILED))
-        }
-    }
+    Ok(fetch_rows(ctx, method, params, &FAILURES)?
+        .iter()
+        .filter_map(summary)
+        .collect())
 }
 
 fn site_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
@@ -133,23 +129,13 @@ fn site_search(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
 }
 
 fn site_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
-    let id = int(args.get("idSite"))
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| ToolError::new("Parameter 'idSite' missing or invalid."))?;
-    let mut params = Map::new();
-    params.insert("idSite".into(), json!(id));
+    let (id, params) = site_param(args)?;
     match ctx.host.call_api("SitesManager.getSiteFromId", &params) {
         Ok(site) => detail(&site)
             .filter(|d| d["idsite"] == json!(id))
             .ok_or_else(|| ToolError::new(NOT_FOUND)),
         Err(e) if e.kind != ApiErrorKind::Internal => Err(ToolError::new(NOT_FOUND)),
-        Err(e) => {
-            ctx.host.log(
-                LogLevel::Warning,
-                &format!("{}: SitesManager.getSiteFromId failed: {}", ctx.tool_name, e.message),
-            );
-            Err(ToolError::new(FAILED))
-        }
+        Err(e) => Err(FAILURES.other(ctx, "SitesManager.getSiteFromId", &e)),
     }
 }
 
