@@ -79,8 +79,9 @@ fn site_clock(ctx: &ToolContext, id_site: i64) -> Result<(String, dates::Day), T
     Ok((tz, today))
 }
 
-/// The report, selected by uniqueId or module/action; for module/action a top-level idGoal or
-/// idDimension also selects the variant.
+/// The report, selected by uniqueId or module/action; with module/action, a top-level idGoal or
+/// idDimension selects the variant (Goals.get with idGoal 1 is the report of goal 1), falling back
+/// to the plain report when no such variant exists.
 fn find_report(
     ctx: &ToolContext,
     args: &Map<String, Value>,
@@ -89,27 +90,20 @@ fn find_report(
 ) -> Result<Value, ToolError> {
     let selector = reports::selector_of(args, specific)?;
     let all = reports::fetch_reports(ctx, req.id_site, Some((req.period, &req.date)))?;
-    match reports::select(&all, &selector) {
-        Ok(r) => Ok(r.clone()),
-        Err(first) => {
-            let Selector::ModuleAction {
-                module,
-                action,
-                specific,
-            } = selector
-            else {
-                return Err(first);
-            };
-            let mut widened = specific.clone();
-            for k in ["idGoal", "idDimension"] {
-                if let Some(v) = args.get(k) {
-                    widened.entry(k.to_string()).or_insert_with(|| v.clone());
-                }
+    if let Selector::ModuleAction {
+        module,
+        action,
+        specific,
+    } = &selector
+    {
+        let mut widened = (*specific).clone();
+        for k in ["idGoal", "idDimension"] {
+            if let Some(v) = args.get(k) {
+                widened.entry(k.to_string()).or_insert_with(|| v.clone());
             }
-            if widened.len() == specific.len() {
-                return Err(first);
-            }
-            reports::select(
+        }
+        if widened.len() > specific.len()
+            && let Ok(report) = reports::select(
                 &all,
                 &Selector::ModuleAction {
                     module,
@@ -117,9 +111,11 @@ fn find_report(
                     specific: &widened,
                 },
             )
-            .cloned()
+        {
+            return Ok(report.clone());
         }
     }
+    reports::select(&all, &selector).cloned()
 }
 
 /// Whether a segment can be processed: Matomo archives segments on request, or this one is a
@@ -210,8 +206,10 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
         call.insert("idSubtable".into(), json!(id));
     }
     if let Some(mode) = str_arg(args, "goalMetricsMode") {
+        let method = format!("{}.{}", text(report.get("module")), text(report.get("action")));
         call.extend(params::goal_request(
             mode,
+            &method,
             args.get("idGoal"),
             args.get("goalMetricsProcessGoals").and_then(Value::as_array),
         )?);

@@ -86,36 +86,71 @@ pub const GOAL_MODES: [&str; 10] = [
     "ecommerce_cart",
 ];
 
-/// Matomo's goal-columns filter: `filter_update_columns_when_show_all_goals` turns it on;
-/// `idGoal` picks the view (negative constants of AddColumnsProcessedMetricsGoal, or one goal);
-/// `filter_show_goal_columns_process_goals` limits the goals computed.
+/// Actions reports for which Matomo itself picks the page or entry-page goal view.
+const PAGE_REPORTS: [&str; 2] = ["Actions.getPageUrls", "Actions.getPageTitles"];
+const ENTRY_PAGE_REPORTS: [&str; 2] = ["Actions.getEntryPageUrls", "Actions.getEntryPageTitles"];
+
+fn goal_ref(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) if n.as_i64().is_some_and(|n| n >= 1) => Some(n.to_string()),
+        Value::String(s) if s == "ecommerceOrder" || s == "ecommerceAbandonedCart" => Some(s.clone()),
+        Value::String(s) if s.parse::<i64>().is_ok_and(|n| n >= 1) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Request parameters for Matomo's goal-columns filter. `filter_update_columns_when_show_all_goals`
+/// turns it on; the view follows from `filter_show_goal_columns_process_goals` (one goal: that
+/// goal; none: the overview; Actions page reports: Matomo's page views). `idGoal` is never sent,
+/// because API.getProcessedReport would also use it to look the report up.
 pub fn goal_request(
     mode: &str,
+    report_method: &str,
     id_goal: Option<&Value>,
     process_goals: Option<&Vec<Value>>,
 ) -> Result<Map<String, Value>, ToolError> {
-    let mut out = Map::new();
-    out.insert("filter_update_columns_when_show_all_goals".into(), json!(1));
-    let view = match mode {
-        "overview" => Some(json!(-1)),
-        "full" => Some(json!(0)),
-        "minimal" => Some(json!(-2)),
-        "pages" => Some(json!(-3)),
-        "entry_pages" => Some(json!(-4)),
-        "pages_ecommerce" => Some(json!(-5)),
-        "entry_pages_ecommerce" => Some(json!(-6)),
-        "ecommerce_order" => Some(json!("ecommerceOrder")),
-        "ecommerce_cart" => Some(json!("ecommerceAbandonedCart")),
-        "specific_goal" => match id_goal {
-            Some(Value::Number(n)) if n.as_i64().is_some_and(|n| n >= 1) => Some(Value::Number(n.clone())),
-            Some(Value::String(s)) if s == "ecommerceOrder" || s == "ecommerceAbandonedCart" => Some(json!(s)),
-            Some(Value::String(s)) if s.parse::<i64>().is_ok_and(|n| n >= 1) => Some(json!(s)),
-            _ => {
-                return Err(ToolError::new(
-                    "goalMetricsMode specific_goal needs idGoal: a goal id (see matomo_goal_list), ecommerceOrder or ecommerceAbandonedCart.",
-                ));
+    let listed: Vec<String> = process_goals
+        .map(|l| l.iter().filter_map(goal_ref).collect())
+        .unwrap_or_default();
+    let single = |goal: Option<String>| -> Result<Vec<String>, ToolError> {
+        goal.map(|g| vec![g]).ok_or_else(|| {
+            ToolError::new("goalMetricsMode specific_goal needs idGoal: a goal id (see matomo_goal_list), ecommerceOrder or ecommerceAbandonedCart.")
+        })
+    };
+    let is_page = PAGE_REPORTS.contains(&report_method);
+    let is_entry = ENTRY_PAGE_REPORTS.contains(&report_method);
+    let goals = match mode {
+        "overview" => listed,
+        "specific_goal" => single(id_goal.and_then(goal_ref))?,
+        "ecommerce_order" => vec!["ecommerceOrder".to_string()],
+        "ecommerce_cart" => vec!["ecommerceAbandonedCart".to_string()],
+        "pages" | "pages_ecommerce" | "entry_pages" | "entry_pages_ecommerce" => {
+            let fits = if mode.starts_with("pages") { is_page } else { is_entry };
+            if !fits {
+                return Err(ToolError(format!(
+                    "goalMetricsMode {mode} applies to {} only.",
+                    if mode.starts_with("pages") {
+                        PAGE_REPORTS.join(" and ")
+                    } else {
+                        ENTRY_PAGE_REPORTS.join(" and ")
+                    }
+                )));
             }
-        },
+            match (mode.ends_with("_ecommerce"), listed.is_empty()) {
+                (true, _) => vec!["ecommerceOrder".to_string()],
+                (false, false) => listed,
+                (false, true) => {
+                    return Err(ToolError(format!(
+                        "goalMetricsMode {mode} needs goalMetricsProcessGoals: the goals to show (see matomo_goal_list)."
+                    )));
+                }
+            }
+        }
+        "full" | "minimal" => {
+            return Err(ToolError(format!(
+                "goalMetricsMode {mode} is not available for processed reports: use overview, specific_goal, ecommerce_order, ecommerce_cart or the pages modes."
+            )));
+        }
         _ => {
             return Err(ToolError(format!(
                 "goalMetricsMode must be one of: {}.",
@@ -123,14 +158,8 @@ pub fn goal_request(
             )));
         }
     };
-    let goals: Vec<String> = match process_goals {
-        Some(list) => list.iter().map(|g| crate::tools::values::text(Some(g))).collect(),
-        None if mode == "specific_goal" => view.iter().map(|v| crate::tools::values::text(Some(v))).collect(),
-        None => Vec::new(),
-    };
-    if let Some(view) = view {
-        out.insert("idGoal".into(), view);
-    }
+    let mut out = Map::new();
+    out.insert("filter_update_columns_when_show_all_goals".into(), json!(1));
     if !goals.is_empty() {
         out.insert("filter_show_goal_columns_process_goals".into(), json!(goals.join(",")));
     }
@@ -182,20 +211,40 @@ mod tests {
     }
 
     #[test]
-    fn goal_modes_map_to_matomos_filter() {
-        let r = goal_request("overview", None, None).expect("mode");
+    fn goal_modes_map_to_matomos_filter_without_id_goal() {
+        let r = goal_request("overview", "Referrers.getReferrerType", None, None).expect("mode");
         assert_eq!(
             Value::Object(r),
-            json!({"filter_update_columns_when_show_all_goals": 1, "idGoal": -1})
+            json!({"filter_update_columns_when_show_all_goals": 1})
         );
-        let r = goal_request("specific_goal", Some(&json!(3)), None).expect("mode");
+        let r = goal_request("specific_goal", "Referrers.getReferrerType", Some(&json!(3)), None).expect("mode");
         assert_eq!(r["filter_show_goal_columns_process_goals"], "3");
-        assert!(goal_request("specific_goal", None, None).is_err());
-        assert!(goal_request("specific_goal", Some(&json!("x")), None).is_err());
-        let r = goal_request("full", None, Some(&vec![json!(1), json!("ecommerceOrder")])).expect("mode");
-        assert_eq!(
-            (r["idGoal"].clone(), r["filter_show_goal_columns_process_goals"].clone()),
-            (json!(0), json!("1,ecommerceOrder"))
+        assert!(
+            r.get("idGoal").is_none(),
+            "idGoal would change which report Matomo looks up"
+        );
+        assert!(goal_request("specific_goal", "Referrers.getReferrerType", None, None).is_err());
+        assert!(goal_request("specific_goal", "Referrers.getReferrerType", Some(&json!("x")), None).is_err());
+        let r = goal_request("ecommerce_order", "DevicesDetection.getType", None, None).expect("mode");
+        assert_eq!(r["filter_show_goal_columns_process_goals"], "ecommerceOrder");
+        let goals = vec![json!(1), json!("ecommerceOrder"), json!("bogus")];
+        let r = goal_request("pages", "Actions.getPageUrls", None, Some(&goals)).expect("mode");
+        assert_eq!(r["filter_show_goal_columns_process_goals"], "1,ecommerceOrder");
+        assert!(
+            goal_request("pages", "Referrers.getReferrerType", None, Some(&goals))
+                .unwrap_err()
+                .0
+                .contains("Actions.getPageUrls")
+        );
+        assert!(
+            goal_request("entry_pages", "Actions.getEntryPageUrls", None, None).is_err(),
+            "needs the goals"
+        );
+        assert!(
+            goal_request("full", "Goals.get", None, None)
+                .unwrap_err()
+                .0
+                .contains("not available")
         );
     }
 }

@@ -198,3 +198,44 @@ fn shorthand_dates_are_expanded_before_matomo_sees_them() {
         (json!(50), json!(0))
     );
 }
+
+#[test]
+fn goal_metrics_never_send_an_id_goal_that_would_change_the_report_lookup() {
+    let h = host();
+    let out = run_tool(
+        "matomo_report_processed",
+        &h,
+        json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==desktop", "goalMetricsMode": "specific_goal", "idGoal": 1}),
+    );
+    assert!(out.is_ok(), "{out:?}");
+    let calls = h.api_calls.borrow();
+    let (_, params) = calls
+        .iter()
+        .rev()
+        .find(|(m, _)| m == "API.getProcessedReport")
+        .expect("report call");
+    assert!(params.get("idGoal").is_none());
+    assert_eq!(
+        (
+            params["filter_update_columns_when_show_all_goals"].clone(),
+            params["filter_show_goal_columns_process_goals"].clone()
+        ),
+        (json!(1), json!("1"))
+    );
+    drop(calls);
+    let goal_report = run_tool(
+        "matomo_report_processed",
+        &h,
+        json!({"idSite": 2, "period": "month", "date": "today", "apiModule": "Goals", "apiAction": "get", "idGoal": "ecommerceOrder"}),
+    );
+    assert!(
+        goal_report.is_ok(),
+        "a goal report keeps its own idGoal: {goal_report:?}"
+    );
+    let full = run_tool(
+        "matomo_report_processed",
+        &h,
+        json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "goalMetricsMode": "full"}),
+    );
+    assert!(full.unwrap_err().0.contains("not available"));
+}
