@@ -91,11 +91,10 @@ pub fn page_args<'s>(args: &Map<String, Value>, sorts: &'s [Sort]) -> Result<Pag
 pub fn schema_properties(sorts: &[Sort]) -> Value {
     let tokens: Vec<&str> = sorts.iter().map(|s| s.token).collect();
     json!({
-        "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT,
-                  "description": "Rows per page (1-500, default 100)."},
-        "cursor": {"type": "string", "minLength": 1,
-                   "description": "next_cursor from the previous page of the same call; omit for the first page."},
-        "sort": {"type": "string", "enum": tokens, "default": tokens[0], "description": "Sort order."},
+        // minimum, maximum and default say it all; the cursor rule is in every list description
+        "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+        "cursor": {"type": "string", "minLength": 1, "description": "next_cursor of the previous page."},
+        "sort": {"type": "string", "enum": tokens, "default": tokens[0]},
     })
 }
 

@@ -1,6 +1,6 @@
 //! The site tools: `matomo_site_list`, `matomo_site_search`, `matomo_site_get`.
 
-use super::common::{Failures, fetch_rows, site_param};
+use super::common::{Failures, fetch_rows, record_schema, site_param};
 use super::pagination::{self, Sort};
 use super::values::{flag, int, text};
 use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
@@ -34,38 +34,27 @@ const NOT_FOUND: &str = "Site not found or access denied.";
 const FAILED: &str = "Site retrieval failed.";
 
 fn summary_schema() -> Value {
-    json!({
-        "type": "object",
-        "properties": {
-            "idsite": {"type": "integer"},
-            "name": {"type": "string"},
-            "main_url": {"type": "string"},
-            "type": {"type": "string"},
-        },
-        "required": ["idsite", "name", "main_url", "type"],
-        "additionalProperties": false,
-    })
+    record_schema(json!({
+        "idsite": {"type": "integer"},
+        "name": {"type": "string"},
+        "main_url": {"type": "string"},
+        "type": {"type": "string"},
+    }))
 }
 
 fn detail_schema() -> Value {
-    let strings = [
-        "name",
-        "main_url",
-        "timezone",
-        "timezone_name",
-        "currency",
-        "currency_name",
-        "type",
-    ];
-    let mut props = Map::new();
-    props.insert("idsite".into(), json!({"type": "integer"}));
-    for s in strings {
-        props.insert(s.into(), json!({"type": "string"}));
-    }
-    props.insert("ecommerce".into(), json!({"type": "boolean"}));
-    props.insert("sitesearch".into(), json!({"type": "boolean"}));
-    let required: Vec<&String> = props.keys().collect();
-    json!({"type": "object", "properties": props, "required": required, "additionalProperties": false})
+    record_schema(json!({
+        "idsite": {"type": "integer"},
+        "name": {"type": "string"},
+        "main_url": {"type": "string"},
+        "timezone": {"type": "string", "description": "Reports' days are this timezone's days."},
+        "timezone_name": {"type": "string"},
+        "currency": {"type": "string"},
+        "currency_name": {"type": "string"},
+        "ecommerce": {"type": "boolean"},
+        "sitesearch": {"type": "boolean"},
+        "type": {"type": "string"},
+    }))
 }
 
 fn summary(site: &Value) -> Option<Value> {
