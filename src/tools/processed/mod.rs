@@ -1,6 +1,7 @@
 //! `matomo_report_processed`: a report's data for a period and date, paginated, within a byte
 //! budget, in compact rows, with the exact dates it covers.
 
+mod answer;
 mod params;
 mod shape;
 
@@ -169,6 +170,43 @@ fn explain_failure(ctx: &ToolContext, message: &str, segment: Option<&str>) -> T
     ToolError::new(reports::FAILURES.failed)
 }
 
+/// The parameters of the `API.getProcessedReport` call for the selected report.
+fn call_parameters(
+    args: &Map<String, Value>,
+    req: &Request,
+    report: &Value,
+    generic: &Map<String, Value>,
+) -> Result<Map<String, Value>, ToolError> {
+    let own_parameters = reports::parameters(report);
+    let mut call = generic.clone();
+    call.insert("idSite".into(), json!(req.id_site));
+    call.insert("period".into(), json!(req.period));
+    call.insert("date".into(), json!(req.date));
+    call.insert("apiModule".into(), report["module"].clone());
+    call.insert("apiAction".into(), report["action"].clone());
+    // the report variant's own parameters (idGoal, idDimension) are also bound by name
+    for (k, v) in own_parameters.as_object().into_iter().flatten() {
+        call.insert(k.clone(), v.clone());
+    }
+    call.insert("apiParameters".into(), own_parameters);
+    if let Some(segment) = req.segment {
+        call.insert("segment".into(), json!(segment));
+    }
+    if let Some(id) = int(args.get("idSubtable")) {
+        call.insert("idSubtable".into(), json!(id));
+    }
+    if let Some(mode) = str_arg(args, "goalMetricsMode") {
+        let method = format!("{}.{}", text(report.get("module")), text(report.get("action")));
+        let process_goals = args.get("goalMetricsProcessGoals").and_then(Value::as_array);
+        call.extend(params::goal_request(mode, &method, args.get("idGoal"), process_goals)?);
+    }
+    call.insert("showTimer".into(), json!(0));
+    call.insert("hideMetricsDoc".into(), json!(1));
+    call.insert("filter_limit".into(), json!(req.limit));
+    call.insert("filter_offset".into(), json!(req.offset));
+    Ok(call)
+}
+
 fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let req = read_request(args)?;
     let api_parameters = match args.get("apiParameters") {
@@ -177,7 +215,6 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
     };
     let split = params::split(&api_parameters)?;
     let (timezone, today) = site_clock(ctx, req.id_site)?;
-    let resolved = dates::resolve(req.period, &req.date, today);
     let report = find_report(ctx, args, &req, &split.specific)?;
     if flag(report.get("isSubtableReport")) && int(args.get("idSubtable")).is_none_or(|n| n < 1) {
         return Err(ToolError::new(
@@ -187,39 +224,8 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
     if let Some(segment) = req.segment {
         check_segment(ctx, req.id_site, segment)?;
     }
-
-    let own_parameters = reports::parameters(&report);
-    let mut call = split.generic.clone();
-    call.insert("idSite".into(), json!(req.id_site));
-    call.insert("period".into(), json!(req.period));
-    call.insert("date".into(), json!(req.date));
-    call.insert("apiModule".into(), report["module"].clone());
-    call.insert("apiAction".into(), report["action"].clone());
-    call.insert("apiParameters".into(), own_parameters.clone());
-    for (k, v) in own_parameters.as_object().into_iter().flatten() {
-        call.insert(k.clone(), v.clone());
-    }
-    if let Some(segment) = req.segment {
-        call.insert("segment".into(), json!(segment));
-    }
-    if let Some(id) = int(args.get("idSubtable")) {
-        call.insert("idSubtable".into(), json!(id));
-    }
-    if let Some(mode) = str_arg(args, "goalMetricsMode") {
-        let method = format!("{}.{}", text(report.get("module")), text(report.get("action")));
-        call.extend(params::goal_request(
-            mode,
-            &method,
-            args.get("idGoal"),
-            args.get("goalMetricsProcessGoals").and_then(Value::as_array),
-        )?);
-    }
-    call.insert("showTimer".into(), json!(0));
-    call.insert("hideMetricsDoc".into(), json!(1));
-    call.insert("filter_limit".into(), json!(req.limit));
-    call.insert("filter_offset".into(), json!(req.offset));
-
-    let answer = match ctx.host.call_api("API.getProcessedReport", &call) {
+    let call = call_parameters(args, &req, &report, &split.generic)?;
+    let data = match ctx.host.call_api("API.getProcessedReport", &call) {
         Ok(a) => a,
         Err(e) if e.kind == ApiErrorKind::NoAccess => return Err(ToolError::new(reports::NOT_FOUND)),
         Err(e) if e.kind == ApiErrorKind::Internal => {
@@ -227,99 +233,30 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
         }
         Err(e) => return Err(explain_failure(ctx, &e.message, req.segment)),
     };
-    let Some(data) = answer.get("reportData") else {
-        return Err(ToolError::new("Report data is invalid."));
+    let page = answer::Page {
+        limit: req.limit,
+        offset: req.offset,
+        max_bytes: req.max_bytes,
+        segment: req.segment,
     };
-    let groups = shape::groups(data, answer.get("reportMetadata"));
-    let display = answer
-        .get("columns")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    let columns = shape::column_order(&display, &groups);
-    let page_rows = shape::rows_per_group(&groups);
-    let total_rows =
-        int(answer.get("reportData@total_rows")).map_or(req.offset as usize + page_rows, |n| n.max(0) as usize);
-    if req.segment.is_some() && page_rows == 0 && !ctx.host.segments_archived_on_request() {
+    let period = answer::Period {
+        period: req.period,
+        date: &req.date,
+        resolved: dates::resolve(req.period, &req.date, today),
+        timezone: &timezone,
+        today,
+    };
+    let shaped =
+        answer::Answer::new(&report, &data, page, period).ok_or_else(|| ToolError::new("Report data is invalid."))?;
+    if req.segment.is_some() && shaped.is_empty() && !ctx.host.segments_archived_on_request() {
         return Err(ToolError::new(SEGMENT_NOT_PREPROCESSED));
     }
-
-    let totals = answer.get("reportTotal").and_then(Value::as_object).map(|t| {
-        Value::Object(
-            t.iter()
-                .filter(|(k, _)| display.contains_key(*k))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        )
-    });
-    let meta = report.as_object().cloned().unwrap_or_default();
-    let resolved_report = json!({
-        "uniqueId": text(report.get("uniqueId")),
-        "apiModule": text(report.get("module")),
-        "apiAction": text(report.get("action")),
-        "apiParameters": own_parameters,
-    });
-    let period_json = match &resolved {
-        Some(r) => {
-            let mut p = r.to_json(&timezone, today);
-            p["period"] = json!(req.period);
-            p["date"] = json!(req.date);
-            p["label"] = json!(text(answer.get("prettyDate")));
-            p
-        }
-        None => json!({"period": req.period, "date": req.date, "ranges": [], "timezone": timezone,
-                       "site_today": today.to_string(), "in_progress": Value::Null, "label": text(answer.get("prettyDate"))}),
-    };
-
-    let build = |keep: usize, with_docs: bool| -> Value {
-        let returned = keep.min(page_rows);
-        let next = req.offset as usize + returned;
-        let has_more = next < total_rows;
-        let mut report_json = json!({
-            "uniqueId": text(report.get("uniqueId")),
-            "name": text(meta.get("name")),
-            "category": text(meta.get("category")),
-            "dimension": meta.get("dimension").cloned().unwrap_or(Value::Null),
-            "columns": columns,
-            "column_names": Value::Object(display.clone()),
-            "rows": shape::compact_rows(&groups, &columns, keep),
-            "totals": totals.clone().unwrap_or(Value::Null),
-        });
-        if with_docs {
-            report_json["metrics_documentation"] = meta
-                .get("metricsDocumentation")
-                .filter(|d| d.is_object())
-                .cloned()
-                .unwrap_or_else(|| json!({}));
-        }
-        json!({
-            "report": report_json,
-            "period": period_json,
-            "segment": req.segment,
-            "pagination": {
-                "filter_limit": req.limit,
-                "filter_offset": req.offset,
-                "returned_rows": returned,
-                "total_rows": total_rows,
-                "has_more": has_more,
-                "next_filter_offset": if has_more { json!(next) } else { Value::Null },
-                "trimmed_to_max_bytes": returned < page_rows,
-                "max_bytes": req.max_bytes,
-            },
-            "resolvedReport": resolved_report,
-        })
-    };
-    let size = |keep: usize, docs: bool| build(keep, docs).to_string().len();
-    let chosen = shape::fit(page_rows, req.max_bytes, |k| size(k, true))
-        .map(|k| (k, true))
-        .or_else(|| shape::fit(page_rows, req.max_bytes, |k| size(k, false)).map(|k| (k, false)));
-    match chosen {
-        Some((keep, docs)) => Ok(build(keep, docs)),
-        None => Err(ToolError(format!(
+    shaped.within_budget().ok_or_else(|| {
+        ToolError(format!(
             "The report's description alone exceeds max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
             req.max_bytes
-        ))),
-    }
+        ))
+    })
 }
 
 fn input_schema() -> Value {
