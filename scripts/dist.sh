@@ -22,5 +22,6 @@ find build/dist-stage -name '.*' -prune -exec rm -rf {} + 2>/dev/null || true
 (cd build/dist-stage && zip -q -r -X "$root/dist/McpServer-$version.zip" McpServer)
 install -m 0644 target/release/libmatomo_mcp.so "dist/$so_name"
 install -m 0755 packaging/install-extension.sh dist/install-extension.sh
-(cd dist && sha256sum ./* | sed 's#  \./#  #' > SHA256SUMS)
+# list the files first: the sums file must not end up listing itself
+(cd dist && files=(*) && sha256sum "${files[@]}" > ../build/SHA256SUMS.tmp) && mv build/SHA256SUMS.tmp dist/SHA256SUMS
 ls -l dist
