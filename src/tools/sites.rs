@@ -1,34 +1,13 @@
 //! The site tools: `matomo_site_list`, `matomo_site_search`, `matomo_site_get`.
 
 use super::common::{Failures, fetch_rows, record_schema, site_param};
-use super::pagination::{self, Sort};
+use super::pagination::{self, Sort, name_or_id_sorts};
 use super::values::{flag, int, text};
 use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
 use serde_json::{Map, Value, json};
 
-const SORTS: [Sort; 4] = [
-    Sort {
-        token: "name_asc",
-        fields: &["name", "idsite"],
-        descending: false,
-    },
-    Sort {
-        token: "name_desc",
-        fields: &["name", "idsite"],
-        descending: true,
-    },
-    Sort {
-        token: "id_asc",
-        fields: &["idsite"],
-        descending: false,
-    },
-    Sort {
-        token: "id_desc",
-        fields: &["idsite"],
-        descending: true,
-    },
-];
+const SORTS: [Sort; 4] = name_or_id_sorts!("idsite");
 
 const NOT_FOUND: &str = "Site not found or access denied.";
 const FAILED: &str = "Site retrieval failed.";

@@ -21,3 +21,15 @@ def fresh_standin():
     s = new_standin()
     yield s
     s.stop()
+
+
+@pytest.fixture(scope="module")
+def session(standin):
+    """A viewer's MCP session, shared by the tests of one module."""
+    return standin.initialize()
+
+
+@pytest.fixture(scope="module")
+def schemas(standin, session):
+    """Output schema of every listed tool, by name."""
+    return {t["name"]: t["outputSchema"] for t in standin.call(session, "tools/list").json["result"]["tools"]}

@@ -162,3 +162,24 @@ def new_standin(workers: int = 3) -> StandIn:
     s = StandIn(port=free_port(), data=data, workers=workers)
     s.start()
     return s
+
+
+def structured(answer: Any, output_schema: dict | None = None) -> Any:
+    """The structured content of a successful tool result, after checking that the text block
+    repeats it as compact JSON and (when given) that it matches the tool's output schema."""
+    result = answer["result"]
+    assert result["isError"] is False, result
+    text = result["content"][0]["text"]
+    assert json.loads(text) == result["structuredContent"], "the text block repeats the structured content"
+    assert "\n" not in text, "compact JSON"
+    if output_schema is not None:
+        import jsonschema
+
+        jsonschema.validate(result["structuredContent"], output_schema)
+    return result["structuredContent"]
+
+
+def error_text(answer: Any) -> str:
+    """The message of a tool result with isError."""
+    assert answer["result"]["isError"] is True, answer
+    return answer["result"]["content"][0]["text"]

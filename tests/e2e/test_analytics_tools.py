@@ -1,32 +1,10 @@
 """Goals, saved segments and custom dimensions over HTTP, through the real plugin and extension."""
 
-import json
-
-import jsonschema
-import pytest
-
-
-@pytest.fixture(scope="module")
-def session(standin):
-    return standin.initialize()
-
-
-@pytest.fixture(scope="module")
-def schemas(standin, session):
-    return {t["name"]: t["outputSchema"] for t in standin.call(session, "tools/list").json["result"]["tools"]}
+from standin import error_text, structured
 
 
 def ok(schemas, name, answer):
-    result = answer["result"]
-    assert result["isError"] is False, result
-    assert json.loads(result["content"][0]["text"]) == result["structuredContent"]
-    jsonschema.validate(result["structuredContent"], schemas[name])
-    return result["structuredContent"]
-
-
-def error_text(answer):
-    assert answer["result"]["isError"] is True, answer
-    return answer["result"]["content"][0]["text"]
+    return structured(answer, schemas[name])
 
 
 def test_goals(standin, session, schemas):

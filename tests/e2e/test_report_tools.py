@@ -3,34 +3,12 @@ stand-in's DataTables the way Matomo's format=original hands them to the plugin.
 
 import json
 
-import jsonschema
-import pytest
-
-from standin import TOKENS
-
-
-@pytest.fixture(scope="module")
-def session(standin):
-    return standin.initialize()
-
-
-@pytest.fixture(scope="module")
-def schemas(standin, session):
-    return {t["name"]: t["outputSchema"] for t in standin.call(session, "tools/list").json["result"]["tools"]}
+from standin import TOKENS, error_text, structured
 
 
 def ok(schemas, name, answer):
-    result = answer["result"]
-    assert result["isError"] is False, result
-    text = result["content"][0]["text"]
-    assert json.loads(text) == result["structuredContent"]
-    jsonschema.validate(result["structuredContent"], schemas[name])
-    return result["structuredContent"], len(text.encode())
-
-
-def error_text(answer):
-    assert answer["result"]["isError"] is True, answer
-    return answer["result"]["content"][0]["text"]
+    """Structured content and the size in bytes of the text block (what a model reads)."""
+    return structured(answer, schemas[name]), len(answer["result"]["content"][0]["text"].encode())
 
 
 def processed(standin, session, **args):
