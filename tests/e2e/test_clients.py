@@ -75,6 +75,15 @@ def test_conformance_prerelease_for_2025_11_25(auth_proxy, tmp_path):
     assert len(wire) > 20 and all(c["status"] == "SUCCESS" for c in wire)
 
 
+def sdk_report(url, calls):
+    """Runs the official Python SDK client (auto mode, Bearer token): lists the tools, makes the calls."""
+    args = [a for name, js in calls for a in ("--call", name, js)]
+    out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), url, "--token", TOKENS["viewer"], *args],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
 def test_python_sdk_client_lists_and_calls_every_tool(standin):
     calls = [
         ("matomo_site_list", "{}"), ("matomo_site_search", '{"search": "shop"}'), ("matomo_site_get", '{"idSite": 1}'),
@@ -85,11 +94,7 @@ def test_python_sdk_client_lists_and_calls_every_tool(standin):
         ("matomo_report_metadata", '{"idSite": 1, "reportUniqueId": "Actions_getPageUrls"}'),
         ("matomo_report_processed", '{"idSite": 1, "period": "week", "date": "today", "reportUniqueId": "Actions_getPageUrls", "filter_limit": 3}'),
     ]
-    args = [a for name, js in calls for a in ("--call", name, js)]
-    out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), standin.url, "--token", TOKENS["viewer"], *args],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    report = json.loads(out.stdout)
+    report = sdk_report(standin.url, calls)
     assert report["legacy"] is True, "auto mode fell back from the 2026-07-28 probe to initialize"
     assert report["protocolVersion"] == "2025-11-25"
     assert report["serverName"] == "Matomo MCP Server"
@@ -137,11 +142,7 @@ def test_python_sdk_client_calls_the_raw_api_tools(fresh_standin):
         ("matomo_api_call_read", '{"method": "Live.getLastVisitsDetails", "parameters": {"idSite": 1}}'),
         ("matomo_api_call_full", '{"method": "API.getMatomoVersion"}'),
     ]
-    args = [a for name, js in calls for a in ("--call", name, js)]
-    out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), s.url, "--token", TOKENS["viewer"], *args],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    report = json.loads(out.stdout)
+    report = sdk_report(s.url, calls)
     assert len(report["tools"]) == len(ALL_TOOLS) + 7
     assert [c["isError"] for c in report["calls"]] == [False, False, False, False], report["calls"]
     assert report["calls"][3]["structuredContent"]["result"] == "5.1.2"
