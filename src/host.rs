@@ -56,6 +56,16 @@ pub enum LogLevel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostError(pub String);
 
+/// Today for one site, as `YYYY-MM-DD` strings from Matomo's `Piwik\Date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteDates {
+    /// `Date::factory('now', $timezone)`: the site's local date.
+    pub local: String,
+    /// `Date::factory('today', $timezone)`: where Matomo ends `period=range` dates such as
+    /// `last7` (a day before `local` west of UTC).
+    pub range_end: String,
+}
+
 pub trait Host {
     /// Calls a Matomo API method as the current user (`Piwik\API\Request::processRequest`).
     fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError>;
@@ -79,12 +89,13 @@ pub trait Host {
     /// [{name, type, required, allowsNull, hasDefault, defaultValue}], deprecated, internal}`.
     fn api_catalog(&self) -> Result<Vec<Value>, HostError>;
 
-    /// Today's date (YYYY-MM-DD) in a site's timezone, as Matomo computes it (`Piwik\Date`).
-    fn local_date(&self, timezone: &str) -> Option<String>;
+    /// Today in a site's timezone, read the two ways Matomo reads it (see `SiteDates`).
+    fn site_dates(&self, timezone: &str) -> Option<SiteDates>;
 
-    /// Whether Matomo archives segments on request (`browser_archiving_disabled_enforce` off).
-    /// When not, only pre-processed segments have data.
-    fn segments_archived_on_request(&self) -> bool;
+    /// Whether Matomo has, or will build, data for this segment on this site
+    /// (`Piwik\Segment::willBeArchived()`: segments are archived on request, or this one is
+    /// pre-processed). `Rejected` when Matomo refuses the definition itself.
+    fn segment_archived(&self, id_site: i64, definition: &str) -> Result<bool, ApiError>;
 
     /// Current Unix time in seconds (a trait method so tests can move the clock).
     fn now(&self) -> i64 {

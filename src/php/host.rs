@@ -3,7 +3,7 @@
 //! and takes it over, so a failing callback becomes an error value here, never a PHP fatal.
 
 use super::convert;
-use crate::host::{ApiError, ApiErrorKind, Host, HostError, LogLevel, StoredSession};
+use crate::host::{ApiError, ApiErrorKind, Host, HostError, LogLevel, SiteDates, StoredSession};
 use ext_php_rs::convert::IntoZvalDyn;
 use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::ExecutorGlobals;
@@ -152,10 +152,18 @@ impl Host for PhpHost<'_> {
         }
     }
 
-    fn local_date(&self, timezone: &str) -> Option<String> {
+    fn site_dates(&self, timezone: &str) -> Option<SiteDates> {
         let tz = timezone.to_string();
-        match self.call("localDate", vec![&tz]) {
-            Ok(date) => date.string(),
+        let answer = match self.call("siteDates", vec![&tz]) {
+            Ok(answer) => convert::to_value(&answer).map_err(|e| e.0),
+            Err(e) => Err(e),
+        };
+        let day = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        match answer {
+            Ok(v) => Some(SiteDates {
+                local: day(&v, "local")?,
+                range_end: day(&v, "range_end")?,
+            }),
             Err(e) => {
                 self.log(LogLevel::Warning, &format!("MCP: {e}"));
                 None
@@ -163,12 +171,15 @@ impl Host for PhpHost<'_> {
         }
     }
 
-    fn segments_archived_on_request(&self) -> bool {
-        // when Matomo cannot say, assume it archives: a wrong "no data" warning is worse
-        self.call("segmentsArchivedOnRequest", vec![])
-            .ok()
-            .and_then(|b| b.bool())
-            .unwrap_or(true)
+    fn segment_archived(&self, id_site: i64, definition: &str) -> Result<bool, ApiError> {
+        let definition = definition.to_string();
+        let answer = self
+            .call("segmentArchived", vec![&id_site, &definition])
+            .map_err(ApiError::internal)?;
+        match api_outcome(convert::to_value(&answer).map_err(|e| ApiError::internal(e.0))?)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(ApiError::internal("segmentArchived() must answer a boolean")),
+        }
     }
 
     fn log(&self, level: LogLevel, message: &str) {

@@ -133,9 +133,33 @@ impl Period {
     }
 }
 
+/// "Today" for one site, as Matomo itself reads it when it resolves a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteToday {
+    /// The site's local calendar date (`Date::factory('now', $timezone)`): day, week, month and
+    /// year resolve `today`, `yesterday` and `lastN` against it (`Period\Factory`,
+    /// `Date::factoryInTimezone`).
+    pub local: Day,
+    /// `Date::factory('today', $timezone)`: UTC midnight moved by the zone's offset. Matomo ends
+    /// `period=range` with `lastN`/`previousN`, and any "start,today" range, there, so for zones
+    /// west of UTC such ranges end a day before the local date (`Period\Range`, Matomo 5.1).
+    pub range_end: Day,
+}
+
+impl SiteToday {
+    /// A site whose two readings agree (UTC and zones east of it, most hours of the day).
+    pub fn same(day: Day) -> Self {
+        Self {
+            local: day,
+            range_end: day,
+        }
+    }
+}
+
 /// What a period/date pair covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
+    pub period: Period,
     /// Inclusive date ranges, oldest first: one per period (several for lastN and "a,b").
     pub ranges: Vec<(Day, Day)>,
     /// The last range contains the site's today: its numbers will still grow.
@@ -143,23 +167,102 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    pub fn to_json(&self, timezone: &str, today: Day) -> Value {
+    pub fn to_json(&self, timezone: &str, today: SiteToday) -> Value {
         let ranges: Vec<Value> = self
             .ranges
             .iter()
             .map(|(s, e)| json!({"start": s.to_string(), "end": e.to_string()}))
             .collect();
-        json!({"ranges": ranges, "timezone": timezone, "site_today": today.to_string(), "in_progress": self.in_progress})
+        json!({"ranges": ranges, "timezone": timezone, "site_today": today.local.to_string(),
+               "in_progress": self.in_progress, "label": self.label()})
+    }
+
+    /// A human label written from the resolved ranges (Matomo's own `prettyDate` is computed
+    /// in UTC and can name another day than the data's).
+    pub fn label(&self) -> String {
+        let (Some(&(first, _)), Some(&(_, last))) = (self.ranges.first(), self.ranges.last()) else {
+            return String::new();
+        };
+        match (self.period, self.ranges.len()) {
+            (Period::Day, 1) => format!("{}, {}", first.weekday_name(), long_date(first)),
+            (Period::Week, 1) => format!("week {}", interval(first, last)),
+            (Period::Month, 1) => {
+                let (y, m, _) = first.ymd();
+                format!("{} {y}", MONTHS[(m - 1) as usize])
+            }
+            (Period::Year, 1) => first.ymd().0.to_string(),
+            _ => interval(first, last),
+        }
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Day {
+    fn weekday_name(self) -> &'static str {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][self.weekday() as usize]
+    }
+}
+
+fn long_date(d: Day) -> String {
+    let (y, m, day) = d.ymd();
+    format!("{} {day}, {y}", MONTHS[(m - 1) as usize])
+}
+
+/// "November 1 – 30, 2026", "November 30 – December 6, 2026", "December 28, 2026 – January 3, 2027".
+fn interval(a: Day, b: Day) -> String {
+    let ((ya, ma, da), (yb, mb, db)) = (a.ymd(), b.ymd());
+    let month = |m: u32| MONTHS[(m - 1) as usize];
+    if a == b {
+        long_date(a)
+    } else if ya != yb {
+        format!("{} – {}", long_date(a), long_date(b))
+    } else if ma != mb {
+        format!("{} {da} – {} {db}, {yb}", month(ma), month(mb))
+    } else {
+        format!("{} {da} – {db}, {yb}", month(ma))
+    }
+}
+
+/// A single date of Matomo's vocabulary, read against `today`.
 fn single_date(s: &str, today: Day) -> Option<Day> {
     match s.trim().to_ascii_lowercase().as_str() {
         "today" | "now" => Some(today),
-        "yesterday" => Some(today.plus(-1)),
-        "yesterdaysametime" => Some(today.plus(-1)),
+        "yesterday" | "yesterdaysametime" => Some(today.plus(-1)),
+        "lastweek" | "last-week" | "last week" => Some(today.plus(-7)),
+        "lastmonth" | "last-month" | "last month" => Some(months_before(today, 1)),
+        "lastyear" | "last-year" | "last year" => Some(months_before(today, 12)),
         other => Day::parse(other),
     }
+}
+
+/// The same day of the month `n` months earlier, clamped to that month's length.
+fn months_before(day: Day, n: i64) -> Day {
+    let (y, m, d) = day.ymd();
+    let total = y * 12 + i64::from(m) - 1 - n;
+    let (y, m) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32);
+    Day::from_ymd(y, m, d.min(days_in_month(y, m))).unwrap_or(day)
 }
 
 /// `lastN` -> (N, false), `previousN` -> (N, true).
@@ -172,8 +275,22 @@ fn relative(s: &str) -> Option<(i64, bool)> {
     };
     n.parse::<i64>()
         .ok()
-        .filter(|n| (1..=5000).contains(n))
+        .filter(|n| (1..=MAX_RELATIVE).contains(n))
         .map(|n| (n, previous))
+}
+
+/// The longest `lastN` this tool accepts; Matomo itself caps N per period (see `cap`).
+pub const MAX_RELATIVE: i64 = 5000;
+
+/// Matomo silently shortens `lastN` for periods other than range (`Period\Range`, 5.1).
+fn cap(period: Period, n: i64) -> i64 {
+    match period {
+        Period::Day => n.min(1825),
+        Period::Week => n.min(520),
+        Period::Month => n.min(120),
+        Period::Year => n.min(10),
+        Period::Range => n,
+    }
 }
 
 /// Shorthand dates the models often use: `2026` with period year, `2026-01` with period month.
@@ -190,20 +307,33 @@ pub fn expand_shorthand(period: &str, date: &str) -> String {
     }
 }
 
+/// The end of a "start,end" pair: Matomo reads `today`/`yesterday` there with
+/// `Date::factory($end, $timezone)` (the range end), `now` as the local date.
+fn range_end_date(s: &str, today: SiteToday) -> Option<Day> {
+    if s.trim().eq_ignore_ascii_case("now") {
+        return Some(today.local);
+    }
+    single_date(s, today.range_end)
+}
+
 /// `None` when Matomo would not accept the pair either.
-pub fn resolve(period: &str, date: &str, today: Day) -> Option<Resolved> {
+pub fn resolve(period: &str, date: &str, today: SiteToday) -> Option<Resolved> {
     let period = Period::parse(period)?;
     let date = date.trim();
     let ranges = if let Some((n, previous)) = relative(date) {
         let end_period = if previous { 1 } else { 0 };
         if period == Period::Range {
-            let end = today.plus(-end_period);
+            let end = today.range_end.plus(-end_period);
             vec![(end.plus(1 - n), end)]
         } else {
-            (0..n).rev().map(|i| period.back(today, i + end_period)).collect()
+            let n = cap(period, n);
+            (0..n).rev().map(|i| period.back(today.local, i + end_period)).collect()
         }
     } else if let Some((a, b)) = date.split_once(',') {
-        let (start, end) = (single_date(a, today)?, single_date(b, today)?);
+        let (start, end) = (
+            Day::parse(a).or_else(|| single_date(a, today.local))?,
+            range_end_date(b, today)?,
+        );
         if start > end {
             return None;
         }
@@ -212,7 +342,7 @@ pub fn resolve(period: &str, date: &str, today: Day) -> Option<Resolved> {
         } else {
             let mut out = vec![period.containing(start)];
             while let Some(&(_, last_end)) = out.last() {
-                if last_end >= end || out.len() > 5000 {
+                if last_end >= end || out.len() as i64 >= MAX_RELATIVE {
                     break;
                 }
                 out.push(period.containing(last_end.plus(1)));
@@ -223,10 +353,16 @@ pub fn resolve(period: &str, date: &str, today: Day) -> Option<Resolved> {
         if period == Period::Range {
             return None;
         }
-        vec![period.containing(single_date(date, today)?)]
+        vec![period.containing(single_date(date, today.local)?)]
     };
-    let in_progress = ranges.last().is_some_and(|(s, e)| *s <= today && today <= *e);
-    Some(Resolved { ranges, in_progress })
+    let in_progress = ranges
+        .last()
+        .is_some_and(|(s, e)| *s <= today.local && today.local <= *e);
+    Some(Resolved {
+        period,
+        ranges,
+        in_progress,
+    })
 }
 
 #[cfg(test)]

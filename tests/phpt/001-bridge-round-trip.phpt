@@ -7,10 +7,7 @@ matomo_mcp
 require __DIR__ . '/host.inc';
 $host = new TestHost(function (string $method, array $params) {
     echo "callApi $method ", json_encode($params), "\n";
-    return ['result' => [
-        ['idsite' => '1', 'name' => 'Site A', 'main_url' => 'https://a.example', 'type' => 'website'],
-        ['idsite' => 2, 'name' => 'Shop B', 'main_url' => 'https://b.example', 'type' => 'website'],
-    ]];
+    return Recording::callApi('viewer', $method, $params);
 });
 $sid = open_session($host);
 var_dump(strlen($sid) >= 32, count($host->sessions));
@@ -22,5 +19,5 @@ var_dump(phpversion('matomo_mcp') === matomo_mcp_version());
 bool(true)
 int(1)
 callApi SitesManager.getSitesWithAtLeastViewAccess []
-{"sites":[{"idsite":2,"name":"Shop B","main_url":"https:\/\/b.example","type":"website"}],"next_cursor":"%s","has_more":true,"total_rows":2}
+{"sites":[{"idsite":2,"name":"Blog","main_url":"https:\/\/blog.example.test","type":"website"}],"next_cursor":"%s","has_more":true,"total_rows":2}
 bool(true)

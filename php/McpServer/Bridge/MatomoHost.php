@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace Piwik\Plugins\McpServer\Bridge;
 
 use Piwik\API\Request;
-use Piwik\ArchiveProcessor\Rules;
 use Piwik\Container\StaticContainer;
 use Piwik\DataTable;
 use Piwik\Date;
@@ -17,6 +16,7 @@ use Piwik\Log\LoggerInterface;
 use Piwik\NoAccessException;
 use Piwik\Plugins\McpServer\Contracts\McpToolError;
 use Piwik\Plugins\McpServer\Session\SessionTable;
+use Piwik\Segment;
 
 /**
  * The callbacks the matomo_mcp extension uses to reach Matomo. Each method does one Matomo
@@ -49,7 +49,9 @@ class MatomoHost
             return ['error' => 'no_access', 'message' => $e->getMessage()];
         } catch (PluginDeactivatedException $e) {
             return ['error' => 'plugin_inactive', 'message' => $e->getMessage()];
-        } catch (\Error | \PDOException $e) {
+        } catch (\Error | \PDOException | \Zend_Db_Exception $e) {
+            // database failures (Matomo wraps PDO errors in Zend_Db_Statement_Exception) are
+            // the server's problem: logged here, never shown to the client as a refusal
             $this->log('error', 'MCP: ' . $method . ' failed: ' . get_class($e) . ': ' . $e->getMessage());
             return ['error' => 'internal', 'message' => $e->getMessage()];
         } catch (BadRequestException | \Exception $e) {
@@ -93,7 +95,8 @@ class MatomoHost
         }
         if ($table instanceof DataTable) {
             $total = $table->getMetadata(DataTable::TOTAL_ROWS_BEFORE_LIMIT_METADATA_NAME);
-            return is_numeric($total) ? (int) $total : $table->getRowsCount();
+            // Matomo records it only where filter_limit ran on this very table: absent is honest
+            return is_numeric($total) ? (int) $total : null;
         }
         return null;
     }
@@ -155,16 +158,37 @@ class MatomoHost
         return ApiCatalog::collect();
     }
 
-    /** Today in a site's timezone (Matomo's timezones include forms like "UTC+5.5"). */
-    public function localDate(string $timezone): string
+    /**
+     * Today in a site's timezone, read the two ways Matomo itself reads it: the local date
+     * (what day, week, month and year periods use) and Date::factory('today', $timezone), where
+     * Matomo ends period=range dates such as last7 (UTC midnight moved by the zone's offset).
+     *
+     * @return array{local: string, range_end: string}
+     */
+    public function siteDates(string $timezone): array
     {
-        return Date::factory('today', $timezone)->toString('Y-m-d');
+        return [
+            'local' => Date::factory('now', $timezone)->toString('Y-m-d'),
+            'range_end' => Date::factory('today', $timezone)->toString('Y-m-d'),
+        ];
     }
 
-    /** False when Matomo only serves pre-processed segments (browser_archiving_disabled_enforce). */
-    public function segmentsArchivedOnRequest(): bool
+    /**
+     * Whether Matomo has, or will build, data for a segment on a site: Matomo's own rule
+     * (segments archived on request, or this one pre-processed; definitions compared as Matomo
+     * compares them).
+     *
+     * @return array{result: bool}|array{error: string, message: string}
+     */
+    public function segmentArchived(int $idSite, string $definition): array
     {
-        return Rules::isBrowserArchivingAvailableForSegments();
+        try {
+            return ['result' => (new Segment($definition, [$idSite]))->willBeArchived()];
+        } catch (NoAccessException $e) {
+            return ['error' => 'no_access', 'message' => $e->getMessage()];
+        } catch (\Exception $e) {
+            return ['error' => 'rejected', 'message' => $e->getMessage()];
+        }
     }
 
     public function log(string $level, string $message): void

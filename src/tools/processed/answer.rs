@@ -1,8 +1,9 @@
 //! The answer of `matomo_report_processed`: the report in compact rows, the dates it covers,
 //! pagination, and the byte budget that leaves whole rows for the next page.
 
+use super::cells::{self, NOT_METRICS};
 use super::shape::{self, Group};
-use crate::tools::dates::{Day, Resolved};
+use crate::tools::dates::{Resolved, SiteToday};
 use crate::tools::reports;
 use crate::tools::values::{int, text};
 use serde_json::{Map, Value, json};
@@ -19,9 +20,9 @@ pub struct Page<'a> {
 pub struct Period<'a> {
     pub period: &'a str,
     pub date: &'a str,
-    pub resolved: Option<Resolved>,
+    pub resolved: Resolved,
     pub timezone: &'a str,
-    pub today: Day,
+    pub today: SiteToday,
 }
 
 pub struct Answer<'a> {
@@ -29,8 +30,12 @@ pub struct Answer<'a> {
     groups: Vec<Group>,
     display: Map<String, Value>,
     columns: Vec<String>,
+    units: Map<String, Value>,
     page_rows: usize,
-    total_rows: usize,
+    /// Matomo had rows after this page (it was asked for one row more than the page).
+    more_in_matomo: bool,
+    /// Rows before the limit, where Matomo keeps the count (each period of a multi-period answer).
+    matomo_total: Option<usize>,
     totals: Value,
     period: Value,
     page: Page<'a>,
@@ -39,62 +44,76 @@ pub struct Answer<'a> {
 impl<'a> Answer<'a> {
     /// `None` when Matomo's answer has no report data at all.
     pub fn new(report: &'a Value, data: &Value, page: Page<'a>, period: Period) -> Option<Self> {
-        let groups = shape::groups(data.get("reportData")?, data.get("reportMetadata"));
-        let display = data
+        let mut groups = shape::groups(data.get("reportData")?, data.get("reportMetadata"));
+        let limit = page.limit as usize;
+        let more_in_matomo = groups.iter().any(|g| g.rows.len() > limit);
+        for g in &mut groups {
+            g.rows.truncate(limit);
+        }
+        let mut units = Map::new();
+        for g in &mut groups {
+            for row in &mut g.rows {
+                typed_metrics(row, &mut units);
+            }
+        }
+        let mut display = data
             .get("columns")
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
         let columns = shape::column_order(&display, &groups);
+        for c in &columns {
+            if let Some(name) = goal_column_name(c) {
+                display.entry(c.clone()).or_insert(Value::String(name));
+            }
+        }
         let page_rows = shape::rows_per_group(&groups);
-        // Matomo's rows-before-limit when it told us, else what this page shows
-        let total_rows =
-            int(data.get("reportData@total_rows")).map_or(page.offset as usize + page_rows, |n| n.max(0) as usize);
+        let matomo_total = int(data.get("reportData@total_rows")).and_then(|n| usize::try_from(n).ok());
         let totals = data
             .get("reportTotal")
             .and_then(Value::as_object)
             .map_or(Value::Null, |t| {
-                Value::Object(
-                    t.iter()
-                        .filter(|(k, _)| display.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                )
+                let mut kept: Map<String, Value> = t
+                    .iter()
+                    .filter(|(k, _)| display.contains_key(*k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                typed_metrics(&mut kept, &mut units);
+                Value::Object(kept)
             });
-        let label = text(data.get("prettyDate"));
-        let period = match &period.resolved {
-            Some(r) => {
-                let mut p = r.to_json(period.timezone, period.today);
-                p["period"] = json!(period.period);
-                p["date"] = json!(period.date);
-                p["label"] = json!(label);
-                p
-            }
-            None => json!({"period": period.period, "date": period.date, "ranges": [], "timezone": period.timezone,
-                           "site_today": period.today.to_string(), "in_progress": Value::Null, "label": label}),
-        };
+        let mut period_json = period.resolved.to_json(period.timezone, period.today);
+        period_json["period"] = json!(period.period);
+        period_json["date"] = json!(period.date);
         Some(Self {
             report,
             groups,
             display,
             columns,
+            units,
             page_rows,
-            total_rows,
+            more_in_matomo,
+            matomo_total,
             totals,
-            period,
+            period: period_json,
             page,
         })
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.page_rows == 0
+    /// The number of rows of the report when it is known exactly: this page reached the end,
+    /// or Matomo counted them (multi-period answers).
+    fn total_rows(&self) -> Option<usize> {
+        let offset = self.page.offset as usize;
+        if !self.more_in_matomo {
+            return (self.page_rows > 0 || offset == 0).then_some(offset + self.page_rows);
+        }
+        self.matomo_total.filter(|&n| n > offset + self.page_rows)
     }
 
     /// The answer with the first `keep` rows of each period (and the metric documentation).
     fn render(&self, keep: usize, with_docs: bool) -> Value {
         let returned = keep.min(self.page_rows);
         let next = self.page.offset as usize + returned;
-        let has_more = next < self.total_rows;
+        let has_more = returned < self.page_rows || self.more_in_matomo;
         let meta = |k: &str| self.report.get(k).cloned().unwrap_or(Value::Null);
         let mut report = json!({
             "uniqueId": text(self.report.get("uniqueId")),
@@ -103,6 +122,7 @@ impl<'a> Answer<'a> {
             "dimension": meta("dimension"),
             "columns": self.columns,
             "column_names": Value::Object(self.display.clone()),
+            "column_units": Value::Object(self.units.clone()),
             "rows": shape::compact_rows(&self.groups, &self.columns, keep),
             "totals": self.totals,
         });
@@ -119,7 +139,7 @@ impl<'a> Answer<'a> {
                 "filter_limit": self.page.limit,
                 "filter_offset": self.page.offset,
                 "returned_rows": returned,
-                "total_rows": self.total_rows,
+                "total_rows": self.total_rows(),
                 "has_more": has_more,
                 "next_filter_offset": if has_more { json!(next) } else { Value::Null },
                 "trimmed_to_max_bytes": returned < self.page_rows,
@@ -143,4 +163,45 @@ impl<'a> Answer<'a> {
             .map(|k| self.render(k, true))
             .or_else(|| shape::fit(self.page_rows, budget, |k| size(k, false)).map(|k| self.render(k, false)))
     }
+}
+
+/// Metric cells of a row as numbers; the unit of each converted column is noted once.
+fn typed_metrics(row: &mut Map<String, Value>, units: &mut Map<String, Value>) {
+    for (column, cell) in row.iter_mut() {
+        if NOT_METRICS.contains(&column.as_str()) {
+            continue;
+        }
+        if let Some((number, unit)) = cells::number(cell) {
+            *cell = number;
+            if let Some(name) = unit.name() {
+                units.entry(column.clone()).or_insert(Value::String(name));
+            }
+        }
+    }
+}
+
+/// Matomo's `columns` leaves out the per-goal columns that goal metrics add
+/// (`goal_1_conversion_rate`, `goal_ecommerceOrder_revenue`...): name them.
+fn goal_column_name(column: &str) -> Option<String> {
+    let rest = column.strip_prefix("goal_")?;
+    let (goal, metric) = rest.split_once('_')?;
+    let goal = match goal {
+        "0" | "ecommerceOrder" => "Ecommerce orders".to_string(),
+        "-1" | "ecommerceAbandonedCart" => "Abandoned carts".to_string(),
+        id if id.bytes().all(|b| b.is_ascii_digit()) => format!("Goal {id}"),
+        _ => return None,
+    };
+    let metric = match metric {
+        "nb_conversions" => "conversions".to_string(),
+        "conversion_rate" => "conversion rate".to_string(),
+        "revenue" => "revenue".to_string(),
+        "revenue_per_visit" => "revenue per visit".to_string(),
+        "nb_conversions_attrib" => "attributed conversions".to_string(),
+        "revenue_attrib" => "attributed revenue".to_string(),
+        "nb_conversions_page_rate" => "conversion page rate".to_string(),
+        "nb_conversions_entry_rate" => "conversion entry rate".to_string(),
+        "revenue_per_entry" => "revenue per entry".to_string(),
+        other => other.replace('_', " "),
+    };
+    Some(format!("{goal} {metric}"))
 }

@@ -2,6 +2,7 @@
 //! budget, in compact rows, with the exact dates it covers.
 
 mod answer;
+mod cells;
 mod params;
 mod shape;
 
@@ -19,8 +20,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 60_000;
 pub const MAX_MAX_BYTES: u64 = 200_000;
 const MIN_MAX_BYTES: u64 = 2_000;
 
-const INVALID_DATE: &str = "Invalid period/date parameters. Use period day, week, month, year or range, and date YYYY-MM-DD, today, yesterday, lastN, previousN, or start,end (start,end needs period range or gives one row set per period).";
-const SEGMENT_NOT_PREPROCESSED: &str = "Segment is not allowed in this Matomo configuration: only existing pre-archived segments can be used. Use matomo_segment_list to select a saved segment definition.";
+const DATE_FORMS: &str = "Use date YYYY-MM-DD, today, yesterday, lastN or previousN (N periods up to, or before, the current one), or start,end such as 2026-11-01,2026-11-30 (with period range for one total, or day/week/month/year for one row set per period).";
+const SITE_NOT_FOUND: &str =
+    "Site not found or access denied. Use matomo_site_list to see the sites this user can read.";
+const SEGMENT_NOT_PREPROCESSED: &str = "Segment is not allowed in this Matomo configuration: this Matomo only reports segments that it pre-processes (browser archiving of segments is disabled), and this definition is not one of them. Use matomo_segment_list and pass a saved segment's definition exactly, or ask the administrator to save this segment with pre-processing.";
 const SEGMENT_UNKNOWN_FIELD: &str = "Segment expression names a field this Matomo does not provide. Use matomo_segment_list to see the available segment fields.";
 const SEGMENT_SYNTAX: &str = "Segment expression is not valid. Write conditions as field operator value (operators == != <= >= < > =@ !@ =^ =$), join them with ; for AND and , for OR, and URL-encode values. Use matomo_segment_list for working examples.";
 
@@ -42,13 +45,33 @@ fn str_arg<'a>(args: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
+fn invalid_period(period: &str) -> ToolError {
+    ToolError(format!(
+        "Invalid period '{}'. Use one of day, week, month, year or range.",
+        crate::protocol::printable(&period.chars().take(40).collect::<String>())
+    ))
+}
+
+fn invalid_date(date: &str, period: &str) -> ToolError {
+    let shown = crate::protocol::printable(&date.chars().take(60).collect::<String>());
+    let range_hint =
+        if period.eq_ignore_ascii_case("range") && !date.contains(',') && dates::Period::parse(period).is_some() {
+            " Period range needs lastN, previousN or start,end."
+        } else {
+            ""
+        };
+    ToolError(format!(
+        "Invalid date '{shown}' for period {period}.{range_hint} {DATE_FORMS}"
+    ))
+}
+
 fn read_request(args: &Map<String, Value>) -> Result<Request<'_>, ToolError> {
     let (id_site, _) = site_param(args)?;
-    let period = str_arg(args, "period").ok_or_else(|| ToolError::new(INVALID_DATE))?;
-    let date = dates::expand_shorthand(
-        period,
-        str_arg(args, "date").ok_or_else(|| ToolError::new(INVALID_DATE))?,
-    );
+    let period = str_arg(args, "period").ok_or_else(|| invalid_period(""))?;
+    if dates::Period::parse(period).is_none() {
+        return Err(invalid_period(period));
+    }
+    let date = dates::expand_shorthand(period, str_arg(args, "date").ok_or_else(|| invalid_date("", period))?);
     let num = |k: &str, default: u64| args.get(k).and_then(Value::as_u64).unwrap_or(default);
     Ok(Request {
         id_site,
@@ -61,21 +84,29 @@ fn read_request(args: &Map<String, Value>) -> Result<Request<'_>, ToolError> {
     })
 }
 
-/// The site's timezone and today's date there (for the resolved ranges and "in progress").
-fn site_clock(ctx: &ToolContext, id_site: i64) -> Result<(String, dates::Day), ToolError> {
+/// The site's timezone and today there, as Matomo reads it (for the resolved ranges and "in
+/// progress").
+fn site_clock(ctx: &ToolContext, id_site: i64) -> Result<(String, dates::SiteToday), ToolError> {
     let mut p = Map::new();
     p.insert("idSite".into(), json!(id_site));
     let site = match ctx.host.call_api("SitesManager.getSiteFromId", &p) {
         Ok(site) if int(site.get("idsite")) == Some(id_site) => site,
-        Ok(_) => return Err(ToolError::new(reports::NOT_FOUND)),
-        Err(e) if e.kind != ApiErrorKind::Internal => return Err(ToolError::new(reports::NOT_FOUND)),
+        Ok(_) => return Err(ToolError::new(SITE_NOT_FOUND)),
+        Err(e) if matches!(e.kind, ApiErrorKind::NoAccess | ApiErrorKind::Rejected) => {
+            return Err(ToolError::new(SITE_NOT_FOUND));
+        }
         Err(e) => return Err(reports::FAILURES.other(ctx, "SitesManager.getSiteFromId", &e)),
     };
     let tz = text(site.get("timezone"));
     let today = ctx
         .host
-        .local_date(&tz)
-        .and_then(|d| dates::Day::parse(&d))
+        .site_dates(&tz)
+        .and_then(|d| {
+            Some(dates::SiteToday {
+                local: dates::Day::parse(&d.local)?,
+                range_end: dates::Day::parse(&d.range_end)?,
+            })
+        })
         .ok_or_else(|| ToolError::new(reports::FAILURES.failed))?;
     Ok((tz, today))
 }
@@ -119,46 +150,55 @@ fn find_report(
     reports::select(&all, &selector).cloned()
 }
 
-/// Whether a segment can be processed: Matomo archives segments on request, or this one is a
-/// saved, pre-processed segment of the site.
+/// Whether Matomo will have data for the segment, by its own rule (`Segment::willBeArchived`).
 fn check_segment(ctx: &ToolContext, id_site: i64, segment: &str) -> Result<(), ToolError> {
-    if ctx.host.segments_archived_on_request() {
-        return Ok(());
-    }
-    let mut p = Map::new();
-    p.insert("idSite".into(), json!(id_site));
-    let saved = ctx
-        .host
-        .call_api("SegmentEditor.getAll", &p)
-        .ok()
-        .and_then(super::common::rows)
-        .unwrap_or_default();
-    let pre_processed = saved
-        .iter()
-        .any(|s| text(s.get("definition")) == segment && flag(s.get("auto_archive")));
-    if pre_processed {
-        Ok(())
-    } else {
-        Err(ToolError::new(SEGMENT_NOT_PREPROCESSED))
+    match ctx.host.segment_archived(id_site, segment) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(ToolError::new(SEGMENT_NOT_PREPROCESSED)),
+        Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new(SITE_NOT_FOUND)),
+        Err(e) if e.kind == ApiErrorKind::Internal => Err(reports::FAILURES.other(ctx, "Segment", &e)),
+        Err(e) => Err(segment_error(&e.message)),
     }
 }
 
-/// Turns Matomo's refusal into something a model can act on, without echoing its input.
-fn explain_failure(ctx: &ToolContext, message: &str, segment: Option<&str>) -> ToolError {
+fn segment_error(message: &str) -> ToolError {
     let m = message.to_ascii_lowercase();
-    if m.contains("date") && (m.contains("format") || m.contains("invalid"))
-        || m.contains("period") && m.contains("invalid")
-    {
-        return ToolError::new(INVALID_DATE);
+    ToolError::new(
+        if m.contains("not a supported segment") || m.contains("not found") || m.contains("unknown") {
+            SEGMENT_UNKNOWN_FIELD
+        } else {
+            SEGMENT_SYNTAX
+        },
+    )
+}
+
+/// Database failures reach `getProcessedReport`'s callers re-wrapped as a plain message.
+fn is_database_failure(message: &str) -> bool {
+    [
+        "SQLSTATE",
+        "Zend_Db",
+        "mysqli",
+        "PDOException",
+        "MySQL server has gone away",
+    ]
+    .iter()
+    .any(|needle| message.contains(needle))
+}
+
+/// Turns Matomo's refusal into something a model can act on, without echoing its input.
+fn explain_failure(ctx: &ToolContext, req: &Request, message: &str) -> ToolError {
+    if is_database_failure(message) {
+        return reports::FAILURES.other(ctx, "API.getProcessedReport", &crate::host::ApiError::internal(message));
     }
-    if segment.is_some() && m.contains("segment") {
-        return ToolError::new(
-            if m.contains("not a supported segment") || m.contains("not found") || m.contains("unknown") {
-                SEGMENT_UNKNOWN_FIELD
-            } else {
-                SEGMENT_SYNTAX
-            },
-        );
+    let m = message.to_ascii_lowercase();
+    if m.contains("period") && (m.contains("not supported") || m.contains("invalid")) {
+        return invalid_period(req.period);
+    }
+    if m.contains("date") && (m.contains("format") || m.contains("invalid") || m.contains("date range")) {
+        return invalid_date(&req.date, req.period);
+    }
+    if req.segment.is_some() && m.contains("segment") {
+        return segment_error(message);
     }
     if m.contains("not found in the list of available reports") {
         return ToolError::new(reports::NOT_FOUND);
@@ -202,7 +242,9 @@ fn call_parameters(
     }
     call.insert("showTimer".into(), json!(0));
     call.insert("hideMetricsDoc".into(), json!(1));
-    call.insert("filter_limit".into(), json!(req.limit));
+    // one row more than the page: Matomo drops the row count before the limit for a single
+    // period, so the extra row is how the answer knows, exactly, whether more rows follow
+    call.insert("filter_limit".into(), json!(req.limit + 1));
     call.insert("filter_offset".into(), json!(req.offset));
     Ok(call)
 }
@@ -215,6 +257,7 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
     };
     let split = params::split(&api_parameters)?;
     let (timezone, today) = site_clock(ctx, req.id_site)?;
+    let resolved = dates::resolve(req.period, &req.date, today).ok_or_else(|| invalid_date(&req.date, req.period))?;
     let report = find_report(ctx, args, &req, &split.specific)?;
     if flag(report.get("isSubtableReport")) && int(args.get("idSubtable")).is_none_or(|n| n < 1) {
         return Err(ToolError::new(
@@ -227,11 +270,11 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
     let call = call_parameters(args, &req, &report, &split.generic)?;
     let data = match ctx.host.call_api("API.getProcessedReport", &call) {
         Ok(a) => a,
-        Err(e) if e.kind == ApiErrorKind::NoAccess => return Err(ToolError::new(reports::NOT_FOUND)),
+        Err(e) if e.kind == ApiErrorKind::NoAccess => return Err(ToolError::new(SITE_NOT_FOUND)),
         Err(e) if e.kind == ApiErrorKind::Internal => {
             return Err(reports::FAILURES.other(ctx, "API.getProcessedReport", &e));
         }
-        Err(e) => return Err(explain_failure(ctx, &e.message, req.segment)),
+        Err(e) => return Err(explain_failure(ctx, &req, &e.message)),
     };
     let page = answer::Page {
         limit: req.limit,
@@ -242,15 +285,12 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
     let period = answer::Period {
         period: req.period,
         date: &req.date,
-        resolved: dates::resolve(req.period, &req.date, today),
+        resolved,
         timezone: &timezone,
         today,
     };
     let shaped =
         answer::Answer::new(&report, &data, page, period).ok_or_else(|| ToolError::new("Report data is invalid."))?;
-    if req.segment.is_some() && shaped.is_empty() && !ctx.host.segments_archived_on_request() {
-        return Err(ToolError::new(SEGMENT_NOT_PREPROCESSED));
-    }
     shaped.within_budget().ok_or_else(|| {
         ToolError(format!(
             "The report's description alone exceeds max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
@@ -291,6 +331,7 @@ fn output_schema() -> Value {
                 "uniqueId": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"},
                 "columns": {"type": "array", "items": {"type": "string"}},
                 "column_names": {"type": "object"},
+                "column_units": {"type": "object", "additionalProperties": {"type": "string"}},
                 "rows": {"type": "array", "items": {"type": "array"}},
                 "totals": {"type": ["object", "null"]},
                 "metrics_documentation": {"type": "object"},
@@ -304,7 +345,7 @@ fn output_schema() -> Value {
             "segment": {"type": ["string", "null"]},
             "pagination": {"type": "object", "properties": {
                 "filter_limit": {"type": "integer"}, "filter_offset": {"type": "integer"},
-                "returned_rows": {"type": "integer"}, "total_rows": {"type": "integer"},
+                "returned_rows": {"type": "integer"}, "total_rows": {"type": ["integer", "null"]},
                 "has_more": {"type": "boolean"}, "next_filter_offset": {"type": ["integer", "null"]},
                 "trimmed_to_max_bytes": {"type": "boolean"}, "max_bytes": {"type": "integer"},
             }, "required": ["filter_limit", "filter_offset", "returned_rows", "total_rows", "has_more", "next_filter_offset"]},

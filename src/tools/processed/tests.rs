@@ -1,46 +1,58 @@
-use crate::testing::{FakeHost, report_api, run_tool};
-use serde_json::{Value, json};
+//! `matomo_report_processed` against what a real Matomo 5.1.2 answered (the bridge recordings):
+//! each test replays the arguments of a recorded MCP call with that call's Matomo.
+use crate::host::{ApiError, ApiErrorKind};
+use crate::testing::{FakeHost, recorded, run_tool};
+use serde_json::{Map, Value, json};
 
-fn host() -> FakeHost {
-    FakeHost::with_api(report_api)
+/// The recorded call's arguments, with `changes` on top.
+fn args_of(number: u64, changes: Value) -> Value {
+    let mut args = Value::Object(recorded::call(number).arguments.clone());
+    for (k, v) in changes.as_object().cloned().unwrap_or_default() {
+        args[k] = v;
+    }
+    args
 }
 
-#[test]
-fn a_list_report_in_compact_rows_with_resolved_dates() {
-    let out = run_tool("matomo_report_processed", &host(), json!({"idSite": 1, "period": "week", "date": "today", "apiModule": "Actions", "apiAction": "getPageUrls", "filter_limit": 5})).expect("report");
-    let report = &out["report"];
-    assert_eq!(report["columns"][0], "label");
-    assert_eq!(report["rows"].as_array().map(Vec::len), Some(5));
-    assert_eq!(report["rows"][0][0], "docs");
-    let sub = report["columns"]
-        .as_array()
-        .expect("columns")
+fn replay(number: u64, changes: Value) -> Result<Value, String> {
+    let host = FakeHost::recorded(number);
+    let out = run_tool("matomo_report_processed", &host, args_of(number, changes)).map_err(|e| e.0);
+    assert_eq!(
+        host.misses.borrow().as_slice(),
+        &[] as &[String],
+        "call {number} asked Matomo for something never recorded"
+    );
+    out
+}
+
+fn column(out: &Value, name: &str) -> Vec<Value> {
+    let columns = out["report"]["columns"].as_array().expect("columns");
+    let i = columns
         .iter()
-        .position(|c| c == "idsubdatatable")
-        .expect("subtable column");
-    assert_eq!(report["rows"][0][sub], 2);
-    assert_eq!(report["column_names"]["nb_hits"], "Pageviews");
-    assert!(report["metrics_documentation"]["nb_hits"].is_string());
-    assert!(report["totals"]["nb_visits"].is_number() && report["totals"].get("sum_time_network").is_none());
-    assert_eq!(
-        out["period"]["ranges"],
-        json!([{"start": "2026-11-16", "end": "2026-11-22"}])
-    );
-    assert_eq!(
-        (out["period"]["timezone"].clone(), out["period"]["in_progress"].clone()),
-        (json!("UTC"), json!(true))
-    );
-    assert_eq!(
-        out["resolvedReport"],
-        json!({"uniqueId": "Actions_getPageUrls", "apiModule": "Actions", "apiAction": "getPageUrls", "apiParameters": {}})
-    );
-    assert!(!out.to_string().contains("a1b2c3d4"), "no token anywhere");
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    out["report"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r[i].clone())
+        .collect()
 }
 
+/// Page URLs of this month on a real Matomo: 9 rows. With pages of 5 a model reads them all,
+/// each once, and the first page does not pretend to be the whole report.
 #[test]
-fn pagination_is_exact() {
-    let h = host();
-    let first = run_tool("matomo_report_processed", &h, json!({"idSite": 1, "period": "range", "date": "last7", "reportUniqueId": "UserCountry_getCountry", "filter_limit": 2})).expect("page 1");
+fn paging_returns_every_row_once_on_a_real_matomo() {
+    let all = replay(54, json!({"max_bytes": 200_000})).expect("the whole report");
+    let every = column(&all, "label");
+    assert_eq!(every.len(), 9);
+    assert_eq!(
+        (
+            all["pagination"]["total_rows"].clone(),
+            all["pagination"]["has_more"].clone()
+        ),
+        (json!(9), json!(false))
+    );
+    let first = replay(29, json!({})).expect("page 1");
     let p = &first["pagination"];
     assert_eq!(
         (
@@ -48,167 +60,217 @@ fn pagination_is_exact() {
             p["has_more"].clone(),
             p["next_filter_offset"].clone()
         ),
-        (json!(2), json!(true), json!(2))
+        (json!(5), json!(true), json!(5))
     );
-    let total = p["total_rows"].as_u64().expect("total") as usize;
-    let mut seen: Vec<Value> = first["report"]["rows"].as_array().cloned().unwrap_or_default();
-    let mut offset = 2;
-    while offset < total {
-        let page = run_tool("matomo_report_processed", &h, json!({"idSite": 1, "period": "range", "date": "last7", "reportUniqueId": "UserCountry_getCountry", "filter_limit": 2, "filter_offset": offset})).expect("page");
-        seen.extend(page["report"]["rows"].as_array().cloned().unwrap_or_default());
-        offset = page["pagination"]["next_filter_offset"]
-            .as_u64()
-            .map_or(total, |n| n as usize);
-    }
-    assert_eq!(seen.len(), total);
-    let labels: Vec<&Value> = seen.iter().map(|r| &r[0]).collect();
-    let mut unique = labels.clone();
-    unique.dedup();
-    assert_eq!(labels.len(), unique.len(), "no row twice");
-}
-
-#[test]
-fn byte_budget_drops_whole_rows_and_keeps_the_next_offset_exact() {
-    let h = host();
-    let base = json!({"idSite": 1, "period": "range", "date": "last7", "reportUniqueId": "UserCountry_getCountry", "filter_limit": 50});
-    let full = run_tool("matomo_report_processed", &h, base.clone()).expect("full");
-    let all_rows = full["report"]["rows"].as_array().cloned().expect("rows");
-    let full_size = full.to_string().len();
-    let mut small = base.clone();
-    small["max_bytes"] = json!(full_size - 200);
-    let trimmed = run_tool("matomo_report_processed", &h, small).expect("trimmed");
-    assert!(trimmed.to_string().len() <= full_size - 200);
-    let kept = trimmed["report"]["rows"].as_array().map(Vec::len).expect("rows");
-    assert!(kept < all_rows.len() && kept > 0);
-    assert_eq!(trimmed["pagination"]["trimmed_to_max_bytes"], true);
-    assert_eq!(trimmed["pagination"]["has_more"], true);
-    assert_eq!(trimmed["pagination"]["next_filter_offset"], json!(kept));
-    let mut next = base.clone();
-    next["filter_offset"] = json!(kept);
-    let rest = run_tool("matomo_report_processed", &h, next).expect("rest");
+    assert!(p["total_rows"].is_null(), "Matomo gave no count: none is invented, {p}");
+    let second = replay(30, json!({})).expect("page 2");
+    let p = &second["pagination"];
     assert_eq!(
-        rest["report"]["rows"].as_array().expect("rows")[0],
-        all_rows[kept],
-        "the next offset fetches exactly the following rows"
+        (
+            p["returned_rows"].clone(),
+            p["has_more"].clone(),
+            p["total_rows"].clone()
+        ),
+        (json!(4), json!(false), json!(9))
     );
+    let mut seen = column(&first, "label");
+    seen.extend(column(&second, "label"));
+    assert_eq!(seen, every, "every row exactly once, in Matomo's order");
 }
 
 #[test]
-fn single_row_and_multi_period_reports() {
-    let h = host();
-    let one = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "day", "date": "yesterday", "reportUniqueId": "VisitsSummary_get"}),
-    )
-    .expect("one");
-    assert_eq!(one["report"]["rows"].as_array().map(Vec::len), Some(1));
-    assert_eq!(one["period"]["in_progress"], false);
-    let multi = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "day", "date": "last3", "apiModule": "VisitsSummary", "apiAction": "get"}),
-    )
-    .expect("multi");
-    assert_eq!(multi["report"]["columns"][0], "period");
-    assert_eq!(multi["report"]["rows"].as_array().map(Vec::len), Some(3));
-    assert_eq!(multi["period"]["ranges"].as_array().map(Vec::len), Some(3));
-    assert_eq!(multi["period"]["in_progress"], true);
+fn byte_budget_leaves_whole_rows_for_the_next_page() {
+    let trimmed = replay(54, json!({})).expect("trimmed to 2,000 bytes");
+    assert!(trimmed.to_string().len() <= 2_000);
+    let p = &trimmed["pagination"];
+    let kept = p["returned_rows"].as_u64().expect("returned") as usize;
+    assert!(kept > 0 && kept < 9, "{p}");
+    assert_eq!(
+        (
+            p["has_more"].clone(),
+            p["trimmed_to_max_bytes"].clone(),
+            p["next_filter_offset"].clone()
+        ),
+        (json!(true), json!(true), json!(kept))
+    );
+    let rest = replay(54, json!({"filter_offset": kept, "max_bytes": 200_000})).expect("the rest");
+    let mut seen = column(&trimmed, "label");
+    seen.extend(column(&rest, "label"));
+    assert_eq!(
+        seen,
+        column(&replay(54, json!({"max_bytes": 200_000})).expect("all"), "label")
+    );
+}
+
+/// Matomo formats metrics for people and mixes "16" with 16; the answer has numbers and says
+/// the unit once.
+#[test]
+fn metric_cells_are_numbers_with_their_units() {
+    // the recording holds 3 flattened rows: a page of 2 (and the row after it) is all it can tell
+    let out = replay(31, json!({"filter_limit": 2})).expect("flattened page URLs");
+    for name in ["nb_visits", "nb_hits", "bounce_rate", "avg_time_on_page", "exit_rate"] {
+        assert!(
+            column(&out, name).iter().all(|v| v.is_number()),
+            "{name}: {:?}",
+            column(&out, name)
+        );
+    }
+    let units = &out["report"]["column_units"];
+    assert_eq!(
+        (units["bounce_rate"].clone(), units["avg_time_on_page"].clone()),
+        (json!("percent"), json!("seconds"))
+    );
+    let ecommerce = replay(88, json!({"filter_limit": 2})).expect("goal columns");
+    assert_eq!(
+        ecommerce["report"]["column_names"]["goal_1_conversion_rate"],
+        "Goal 1 conversion rate"
+    );
+    assert_eq!(
+        ecommerce["report"]["column_names"]["goal_0_revenue"],
+        "Ecommerce orders revenue"
+    );
+    assert_eq!(ecommerce["report"]["column_units"]["goal_0_revenue"], "currency €");
+    assert!(column(&ecommerce, "goal_0_revenue").iter().all(Value::is_number));
 }
 
 #[test]
-fn report_variants_by_top_level_ids_and_segments() {
-    let h = host();
-    let dim = run_tool("matomo_report_processed", &h, json!({"idSite": 1, "period": "month", "date": "today", "apiModule": "CustomDimensions", "apiAction": "getCustomDimension", "idDimension": 1})).expect("dimension");
-    assert_eq!(dim["resolvedReport"]["apiParameters"], json!({"idDimension": "1"}));
-    assert_eq!(dim["report"]["rows"][0][0], "free");
-    let seg = run_tool("matomo_report_processed", &h, json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==desktop"})).expect("segment");
-    assert_eq!(seg["segment"], "deviceType==desktop");
-    h.segments_on_request.set(false);
-    let refused = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==smartphone"}),
+fn dates_agree_with_the_data_in_every_timezone() {
+    // New York at 21:42 on 1 December: Matomo's prettyDate said "December 2", its data is the 1st
+    let ny = replay(69, json!({})).expect("new york today");
+    assert_eq!(ny["period"]["site_today"], "2026-12-01");
+    assert_eq!(
+        ny["period"]["ranges"],
+        json!([{"start": "2026-12-01", "end": "2026-12-01"}])
     );
-    assert!(
-        refused
-            .unwrap_err()
-            .0
-            .starts_with("Segment is not allowed in this Matomo configuration")
+    assert_eq!(ny["period"]["label"], "Tuesday, December 1, 2026");
+    // the Azores at 01:58 on 2 December: Date::factory('today', tz) said the 1st
+    let azores = replay(108, json!({})).expect("azores today");
+    assert_eq!(
+        (
+            azores["period"]["site_today"].clone(),
+            azores["period"]["in_progress"].clone()
+        ),
+        (json!("2026-12-02"), json!(true))
     );
-    let saved = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==desktop"}),
+    assert_eq!(azores["period"]["label"], "Wednesday, December 2, 2026");
+    // Matomo's own periods for last3 there were November 30 to December 2 (no visits yet)
+    let last3 = replay(112, json!({})).expect("azores last3");
+    assert_eq!(
+        last3["period"]["ranges"][0],
+        json!({"start": "2026-11-30", "end": "2026-11-30"})
     );
-    assert!(saved.is_ok(), "a saved, pre-processed segment still works");
+    assert_eq!(
+        last3["period"]["ranges"][2],
+        json!({"start": "2026-12-02", "end": "2026-12-02"})
+    );
+    // period=range ends where Matomo ends it: Date::factory('today', tz), the 1st
+    let range = replay(111, json!({})).expect("azores range last7");
+    assert_eq!(
+        range["period"]["ranges"],
+        json!([{"start": "2026-11-25", "end": "2026-12-01"}])
+    );
+    assert_eq!(range["period"]["in_progress"], false);
+    let weeks = replay(24, json!({})).expect("berlin weeks");
+    assert_eq!(weeks["period"]["ranges"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        column(&weeks, "period").last(),
+        Some(&json!("week November 30\u{2009}–\u{2009}December 6, 2026"))
+    );
+    assert_eq!(
+        weeks["period"]["ranges"][3],
+        json!({"start": "2026-11-30", "end": "2026-12-06"})
+    );
 }
 
 #[test]
 fn errors_a_model_can_act_on() {
-    let h = host();
-    let bad_date = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "day", "date": "not-a-date", "reportUniqueId": "VisitsSummary_get"}),
+    let bogus = replay(62, json!({})).expect_err("bogus period");
+    assert_eq!(
+        bogus,
+        "Invalid period 'bogus'. Use one of day, week, month, year or range."
     );
-    assert!(bad_date.unwrap_err().0.starts_with("Invalid period/date parameters."));
-    let no_access = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 3, "period": "day", "date": "yesterday", "reportUniqueId": "VisitsSummary_get"}),
+    let date = replay(63, json!({})).expect_err("invalid date");
+    assert!(
+        date.starts_with("Invalid date '2026-13-45' for period day. Use date YYYY-MM-DD"),
+        "{date}"
     );
-    assert!(no_access.unwrap_err().0.starts_with("Report not found."));
-    let forbidden = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "day", "date": "today", "reportUniqueId": "VisitsSummary_get", "apiParameters": {"format": "xml"}}),
+    let range = replay(26, json!({"date": "today"})).expect_err("range needs two ends");
+    assert!(
+        range.contains("Period range needs lastN, previousN or start,end."),
+        "{range}"
     );
-    assert_eq!(forbidden.unwrap_err().0, "Unsupported apiParameters key 'format'.");
-    let specific = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "day", "date": "today", "reportUniqueId": "Goals_get", "apiParameters": {"idGoal": 1}}),
+    let hidden = replay(61, json!({})).expect_err("a site the viewer cannot see");
+    assert!(hidden.starts_with("Site not found or access denied."), "{hidden}");
+    assert!(
+        replay(64, json!({}))
+            .expect_err("unknown report")
+            .starts_with("Report not found.")
     );
-    assert!(specific.unwrap_err().0.starts_with("Invalid parameter combination"));
-    let ambiguous = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "day", "date": "today", "apiModule": "Goals", "apiAction": "get", "apiParameters": {"idGoal": "2"}}),
-    );
-    assert!(ambiguous.unwrap_err().0.starts_with("Report not found."));
+    let forbidden = replay(22, json!({"apiParameters": {"format": "xml"}})).expect_err("format");
+    assert_eq!(forbidden, "Unsupported apiParameters key 'format'.");
+}
+
+/// Matomo re-wraps a database failure in getProcessedReport as a plain message.
+#[test]
+fn a_database_failure_is_logged_and_never_shown() {
+    let user = recorded::call(22).user.clone();
+    let host = FakeHost::with_api(move |method: &str, params: &Map<String, Value>| {
+        match method {
+        "API.getProcessedReport" => Err(ApiError {
+            kind: ApiErrorKind::Rejected,
+            message: "API returned an error: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away at Mysqli.php:42\n".into(),
+        }),
+        _ => recorded::answer(&user, method, params).expect("recorded"),
+    }
+    });
+    let err = run_tool("matomo_report_processed", &host, args_of(22, json!({})))
+        .expect_err("db down")
+        .0;
+    assert_eq!(err, "Report retrieval failed.");
+    assert!(host.log_text().contains("MySQL server has gone away"));
+    assert!(!err.contains("SQLSTATE"));
 }
 
 #[test]
-fn shorthand_dates_are_expanded_before_matomo_sees_them() {
-    let h = host();
-    let _ = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "month", "date": " 2026-11 ", "reportUniqueId": "Referrers_getReferrerType"}),
+fn segments_follow_matomos_own_rule() {
+    // browser archiving enforced off: an ad-hoc segment has no data, say so before asking
+    let refused = replay(52, json!({})).expect_err("not pre-processed");
+    assert!(
+        refused.starts_with("Segment is not allowed in this Matomo configuration"),
+        "{refused}"
     );
-    let calls = h.api_calls.borrow();
-    let (_, params) = calls
-        .iter()
-        .find(|(m, _)| m == "API.getProcessedReport")
-        .expect("report call");
-    assert_eq!(params["date"], "2026-11-01");
+    let call = recorded::call(91);
     assert_eq!(
-        (params["filter_limit"].clone(), params["filter_offset"].clone()),
-        (json!(50), json!(0))
+        recorded::segment_archived(call, 1, "deviceType==smartphone,deviceType==tablet"),
+        Ok(true),
+        "saved segments are archived by cron then"
     );
+    assert_eq!(
+        recorded::segment_archived(call, 1, "deviceType%3D%3Dsmartphone%2CdeviceType%3D%3Dtablet"),
+        Ok(true),
+        "compared url-decoded"
+    );
+    let unknown = replay(65, json!({})).expect_err("unknown field");
+    assert!(
+        unknown.starts_with("Segment expression names a field this Matomo does not provide."),
+        "{unknown}"
+    );
+    // browser archiving on (Matomo's default): any valid segment
+    let on = replay(114, json!({})).expect("segment processed on request");
+    assert_eq!(on["segment"], "deviceType==smartphone");
+    assert!(column(&on, "nb_visits").iter().all(Value::is_number));
 }
 
 #[test]
 fn goal_metrics_never_send_an_id_goal_that_would_change_the_report_lookup() {
-    let h = host();
-    let out = run_tool(
+    let host = FakeHost::recorded(88);
+    run_tool(
         "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "segment": "deviceType==desktop", "goalMetricsMode": "specific_goal", "idGoal": 1}),
-    );
-    assert!(out.is_ok(), "{out:?}");
-    let calls = h.api_calls.borrow();
+        &host,
+        args_of(88, json!({"filter_limit": 2})),
+    )
+    .expect("goal metrics");
+    let calls = host.api_calls.borrow();
     let (_, params) = calls
         .iter()
         .rev()
@@ -223,19 +285,25 @@ fn goal_metrics_never_send_an_id_goal_that_would_change_the_report_lookup() {
         (json!(1), json!("1"))
     );
     drop(calls);
-    let goal_report = run_tool(
-        "matomo_report_processed",
-        &h,
-        json!({"idSite": 2, "period": "month", "date": "today", "apiModule": "Goals", "apiAction": "get", "idGoal": "ecommerceOrder"}),
-    );
-    assert!(
-        goal_report.is_ok(),
-        "a goal report keeps its own idGoal: {goal_report:?}"
-    );
     let full = run_tool(
         "matomo_report_processed",
-        &h,
-        json!({"idSite": 1, "period": "month", "date": "today", "reportUniqueId": "DevicesDetection_getType", "goalMetricsMode": "full"}),
+        &host,
+        args_of(88, json!({"goalMetricsMode": "full"})),
     );
     assert!(full.unwrap_err().0.contains("not available"));
+}
+
+#[test]
+fn matomo_is_asked_for_one_row_more_than_the_page() {
+    let host = FakeHost::recorded(23);
+    run_tool("matomo_report_processed", &host, args_of(23, json!({}))).expect("report");
+    let calls = host.api_calls.borrow();
+    let (_, params) = calls
+        .iter()
+        .find(|(m, _)| m == "API.getProcessedReport")
+        .expect("report call");
+    assert_eq!(
+        (params["filter_limit"].clone(), params["filter_offset"].clone()),
+        (json!(51), json!(0))
+    );
 }

@@ -1,8 +1,12 @@
 //! A Matomo stand-in for the Rust unit tests: sessions in memory, a movable clock, canned API
 //! answers and captured log lines.
 
-use crate::host::{ApiError, Host, HostError, LogLevel, StoredSession};
-use serde_json::{Map, Value, json};
+pub mod recorded;
+#[cfg(test)]
+mod replay;
+
+use crate::host::{ApiError, Host, HostError, LogLevel, SiteDates, StoredSession};
+use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
@@ -18,6 +22,10 @@ pub struct FakeHost {
     pub today: RefCell<String>,
     pub segments_on_request: Cell<bool>,
     pub catalog: RefCell<Vec<Value>>,
+    /// The recorded MCP call this host answers for (`FakeHost::recorded`).
+    pub recording: Option<&'static recorded::RecordedCall>,
+    /// Calls the recordings could not answer.
+    pub misses: RefCell<Vec<String>>,
     api: Box<ApiFn>,
 }
 
@@ -36,8 +44,35 @@ impl FakeHost {
             today: RefCell::new("2026-11-21".into()),
             segments_on_request: Cell::new(true),
             catalog: RefCell::new(Vec::new()),
+            recording: None,
+            misses: RefCell::new(Vec::new()),
             api: Box::new(api),
         }
+    }
+
+    /// Matomo as it answered recorded MCP call `number` (its user, configuration and clock).
+    pub fn recorded(number: u64) -> Self {
+        let call = recorded::call(number);
+        let user = call.user.clone();
+        let mut host = Self::with_api(move |method, params| {
+            recorded::answer(&user, method, params).unwrap_or_else(|| {
+                Err(ApiError::internal(format!(
+                    "not recorded: {method} {}",
+                    Value::Object(params.clone())
+                )))
+            })
+        });
+        host.recording = Some(call);
+        if let Some(Value::Array(catalog)) = call
+            .callbacks
+            .iter()
+            .chain(recorded::calls().iter().flat_map(|c| c.callbacks.iter()))
+            .find(|cb| cb.function == "apiCatalog")
+            .map(|cb| cb.result.clone())
+        {
+            host.catalog = RefCell::new(catalog);
+        }
+        host
     }
 
     pub fn advance(&self, seconds: i64) {
@@ -57,7 +92,13 @@ impl FakeHost {
 impl Host for FakeHost {
     fn call_api(&self, method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
         self.api_calls.borrow_mut().push((method.to_string(), params.clone()));
-        (self.api)(method, params)
+        let answer = (self.api)(method, params);
+        if let Err(e) = &answer
+            && e.message.starts_with("not recorded: ")
+        {
+            self.misses.borrow_mut().push(e.message.clone());
+        }
+        answer
     }
 
     fn session_load(&self, id: &str) -> Result<Option<StoredSession>, HostError> {
@@ -102,12 +143,25 @@ impl Host for FakeHost {
         self.clock.get()
     }
 
-    fn local_date(&self, _timezone: &str) -> Option<String> {
-        Some(self.today.borrow().clone())
+    fn site_dates(&self, timezone: &str) -> Option<SiteDates> {
+        if self.recording.is_some() {
+            return Some(SiteDates {
+                local: recorded::local_date(timezone)?,
+                range_end: recorded::range_end(timezone)?,
+            });
+        }
+        let today = self.today.borrow().clone();
+        Some(SiteDates {
+            local: today.clone(),
+            range_end: today,
+        })
     }
 
-    fn segments_archived_on_request(&self) -> bool {
-        self.segments_on_request.get()
+    fn segment_archived(&self, id_site: i64, definition: &str) -> Result<bool, ApiError> {
+        match self.recording {
+            Some(call) => recorded::segment_archived(call, id_site, definition),
+            None => Ok(self.segments_on_request.get()),
+        }
     }
 
     fn call_tool(&self, name: &str, arguments: &Map<String, Value>) -> Result<Value, ApiError> {
@@ -234,9 +288,8 @@ pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolR
     out
 }
 
-/// Matomo's report API as the viewer sees it, from the captured getReportMetadata and
-/// getProcessedReport answers; filter_limit/filter_offset are applied to list reports the way
-/// Matomo does, with the row count before the limit in `reportData@total_rows`.
+/// Matomo's report catalogue as the viewer sees it (captured getReportMetadata answers). Report
+/// data comes from the bridge recordings (`FakeHost::recorded`).
 pub fn report_api(method: &str, params: &Map<String, Value>) -> Result<Value, ApiError> {
     use crate::host::ApiErrorKind;
     match method {
@@ -245,58 +298,10 @@ pub fn report_api(method: &str, params: &Map<String, Value>) -> Result<Value, Ap
             "13-viewer-API_getReportMetadata.json",
             "14-viewer-API_getReportMetadata.json",
         ),
-        "API.getProcessedReport" => processed_fixture(params),
         "SitesManager.getSiteFromId" | "SegmentEditor.getAll" => viewer_api(method, params),
         _ => Err(ApiError {
             kind: ApiErrorKind::PluginInactive,
             message: format!("no {method} here"),
         }),
     }
-}
-
-fn as_text(v: &Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), str::to_string)
-}
-
-fn processed_fixture(params: &Map<String, Value>) -> Result<Value, ApiError> {
-    let index: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!(
-            "{}/standin/fixtures/matomo-5.1.2/index.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("index"),
-    )
-    .expect("index json");
-    let optional = ["segment", "idGoal", "idDimension", "flat"];
-    let entry = index.as_array().into_iter().flatten().find(|e| {
-        e["method"] == "API.getProcessedReport"
-            && e["params"].as_object().is_some_and(|fp| {
-                fp.iter()
-                    .filter(|(k, _)| *k != "filter_limit")
-                    .all(|(k, v)| params.get(k).map(as_text) == Some(as_text(v)))
-                    && optional.iter().all(|k| fp.contains_key(*k) == params.contains_key(*k))
-            })
-    });
-    let Some(entry) = entry else {
-        return Err(rejected("Requested report not found in the list of available reports."));
-    };
-    let mut answer = fixture(entry["file"].as_str().unwrap_or_default());
-    if answer.get("result") == Some(&json!("error")) {
-        return Err(rejected(answer["message"].as_str().unwrap_or_default()));
-    }
-    if let Some(Value::Array(rows)) = answer.get("reportData").cloned() {
-        let offset = params.get("filter_offset").and_then(Value::as_u64).unwrap_or(0) as usize;
-        let limit = params.get("filter_limit").and_then(Value::as_u64).unwrap_or(100) as usize;
-        let page = |v: &Value| {
-            Value::Array(
-                v.as_array()
-                    .map(|a| a.iter().skip(offset).take(limit).cloned().collect())
-                    .unwrap_or_default(),
-            )
-        };
-        answer["reportData@total_rows"] = json!(rows.len());
-        answer["reportData"] = page(&answer["reportData"]);
-        answer["reportMetadata"] = page(&answer["reportMetadata"]);
-    }
-    Ok(answer)
 }
