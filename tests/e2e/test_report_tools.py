@@ -52,7 +52,8 @@ def test_byte_budget_over_http(standin, session, schemas):
         assert size <= 8000
         pages += 1
         p = data["pagination"]
-        assert p["total_rows"] == 400
+        # Matomo keeps no row count for one period: it is known once Matomo's rows ran out
+        assert p["total_rows"] in (None, 400) and (p["has_more"] or p["total_rows"] == 400)
         assert p["returned_rows"] == len(data["report"]["rows"]) > 0
         seen.extend(r[0] for r in data["report"]["rows"])
         offset = p["next_filter_offset"]
@@ -70,9 +71,11 @@ def test_default_budget_holds_for_a_full_page(standin, session, schemas):
 
 def test_processed_report_errors(standin, session):
     assert error_text(processed(standin, session, idSite=1, period="day", date="not-a-date",
-                                reportUniqueId="VisitsSummary_get")).startswith("Invalid period/date parameters.")
+                                reportUniqueId="VisitsSummary_get")).startswith("Invalid date 'not-a-date' for period day. Use date YYYY-MM-DD")
+    assert error_text(processed(standin, session, idSite=1, period="bogus", date="today",
+                                reportUniqueId="VisitsSummary_get")) == "Invalid period 'bogus'. Use one of day, week, month, year or range."
     assert error_text(processed(standin, session, idSite=3, period="day", date="yesterday",
-                                reportUniqueId="VisitsSummary_get")).startswith("Report not found.")
+                                reportUniqueId="VisitsSummary_get")).startswith("Site not found or access denied.")
     assert error_text(processed(standin, session, idSite=1, period="day", date="today", reportUniqueId="VisitsSummary_get",
                                 apiParameters={"token_auth": TOKENS["superuser"]})) == "Unsupported apiParameters key 'token_auth'."
     r = standin.call(session, "tools/call", {"name": "matomo_report_processed",

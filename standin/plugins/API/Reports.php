@@ -79,8 +79,9 @@ final class Reports
         $data = $answer['reportData'];
         $meta = $answer['reportMetadata'] ?? [];
         if (self::isList($data)) {
+            // Matomo's getProcessedReport builds a new table for one period and keeps no count
+            // of the rows before the limit (ProcessedReport::handleSimpleDataTable, 5.1)
             $table = new DataTable(array_slice($data, $offset, $limit < 0 ? null : $limit));
-            $table->setMetadata(DataTable::TOTAL_ROWS_BEFORE_LIMIT_METADATA_NAME, count($data));
             $answer['reportData'] = $table;
             $answer['reportMetadata'] = new DataTable(array_slice((array) $meta, $offset, $limit < 0 ? null : $limit));
         } elseif (self::isPerPeriod($data)) {
