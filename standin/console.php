@@ -11,6 +11,7 @@
  *   php console.php plugin:uninstall                                   McpServer uninstall()
  *   php console.php plugin:activate NAME                               install(), activate(), then [Plugins]
  *   php console.php diagnostics:run                                    McpServer's system check, as JSON
+ *   php console.php settings:show                                      McpServer's system settings as the settings page shows them
  *   php console.php plugin:deactivate NAME                             removes NAME from [Plugins]
  */
 
@@ -120,6 +121,16 @@ switch ($command) {
         Manager::getInstance()->loadActivatedPlugins();
         $check = new \Piwik\Plugins\McpServer\Diagnostic\McpServerCheck(new SystemSettings());
         echo json_encode($check->execute(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES), "\n";
+        break;
+    case 'settings:show':
+        // what Matomo's settings page shows of each McpServer system setting
+        Manager::getInstance()->loadActivatedPlugins();
+        $shown = [];
+        foreach (['enable_mcp', 'maximum_mcp_access_level', 'allow_token_auth_in_url'] as $name) {
+            $field = (new SystemSettings())->getSetting($name)->configureField();
+            $shown[$name] = ['title' => $field->title, 'description' => $field->description, 'inlineHelp' => $field->inlineHelp];
+        }
+        echo json_encode($shown, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES), "\n";
         break;
     case 'plugin:deactivate':
         $config = Config::getInstance();

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Piwik\Plugins\McpServer;
 
 use Piwik\Piwik;
+use Piwik\SettingsPiwik;
 use Piwik\Settings\FieldConfig;
 use Piwik\Settings\Plugin\SystemSetting;
 
@@ -35,12 +36,18 @@ class SystemSettings extends \Piwik\Settings\Plugin\SystemSettings
 
     protected function init()
     {
-        $this->enable_mcp = $this->makeSetting('enable_mcp', false, FieldConfig::TYPE_BOOL, self::checkbox(
-            'SettingEnableTitle',
-            'SettingEnableDescription',
-            null,
-            'SettingEnableHelp'
-        ));
+        $enableField = self::checkbox('SettingEnableTitle', 'SettingEnableDescription', null, 'SettingEnableHelp');
+        $this->enable_mcp = $this->makeSetting(
+            'enable_mcp',
+            false,
+            FieldConfig::TYPE_BOOL,
+            static function (FieldConfig $field) use ($enableField): void {
+                $enableField($field);
+                // Matomo's guide tells administrators to copy the endpoint from beside this switch;
+                // Matomo configures fields only when the settings page is drawn
+                $field->inlineHelp = self::endpointInfo() . '<br><br>' . $field->inlineHelp;
+            }
+        );
         $this->maximum_mcp_access_level = $this->makeSetting(
             'maximum_mcp_access_level',
             'unlimited',
@@ -78,6 +85,15 @@ class SystemSettings extends \Piwik\Settings\Plugin\SystemSettings
                 self::checkbox($title, null, self::SHOWN_FOR_PARTIAL_RAW_API)
             );
         }
+    }
+
+    /** The endpoint URL of this Matomo, as an info line for the settings page. */
+    private static function endpointInfo(): string
+    {
+        $url = rtrim((string) SettingsPiwik::getPiwikUrl(), '/') . '/' . Controller::ENDPOINT_QUERY;
+        return Piwik::translate('McpServer_SettingEndpointInfo', [
+            '<code>' . htmlspecialchars($url, ENT_QUOTES) . '</code>',
+        ]);
     }
 
     private static function text(string $key): string

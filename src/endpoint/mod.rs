@@ -18,6 +18,7 @@ pub const ENDPOINT_MODULE: &str = "API";
 pub const ENDPOINT_METHOD: &str = "McpServer.mcp";
 
 pub const FORMAT_REQUIRED: &str = "MCP endpoint requires format=mcp. Use module=API&method=McpServer.mcp&format=mcp.";
+const BULK_METHOD: &str = "API.getBulkRequest";
 pub const FORMAT_WRONG_METHOD: &str = "format=mcp can only be used with method=McpServer.mcp.";
 pub const ROOT_REQUEST_REQUIRED: &str = "MCP endpoint requires a root API request: module=API&method=McpServer.mcp&format=mcp. Nested API calls (including API.getBulkRequest) are not supported.";
 pub const AUTH_REQUIRED: &str = "Authentication required.";
@@ -97,7 +98,10 @@ fn version_mismatch(plugin_version: &str) -> Option<String> {
 
 pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> HttpResponse {
     if facts.format != "mcp" {
-        return HttpResponse::matomo_error(FORMAT_REQUIRED);
+        // inside API.getBulkRequest Matomo rewrites every inner format to json: the request is
+        // nested, and that is what the caller needs to hear
+        let nested = !facts.is_root_request || facts.root_method == BULK_METHOD;
+        return HttpResponse::matomo_error(if nested { ROOT_REQUEST_REQUIRED } else { FORMAT_REQUIRED });
     }
     if let Some(message) = version_mismatch(&facts.plugin_version) {
         host.log(crate::host::LogLevel::Error, &message);

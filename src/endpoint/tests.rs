@@ -21,6 +21,17 @@ fn body(r: &HttpResponse) -> Value {
     serde_json::from_str(&r.body).expect("json body")
 }
 
+/// Matomo's getBulkRequest forces format=json on each inner request (plugins/API/API.php, 5.1).
+#[test]
+fn inside_a_bulk_request_the_answer_is_the_root_request_message() {
+    let mut f = facts();
+    f.format = "json".into();
+    f.is_root_request = false;
+    f.root_method = "API.getBulkRequest".into();
+    let r = handle(&post(INIT), &f, &FakeHost::new());
+    assert_eq!(r.matomo_error.as_deref(), Some(ROOT_REQUEST_REQUIRED));
+}
+
 #[test]
 fn wrong_format_is_a_matomo_error() {
     let mut f = facts();

@@ -58,3 +58,11 @@ def test_system_check_reports_extension_settings_header_and_sessions(fresh_stand
     assert results(s.data)["MCP Server: endpoint"]["status"] == "informational"
     s.console("plugin:uninstall")
     assert results(s.data)["MCP Server: session table"]["status"] == "error"
+
+
+def test_settings_show_the_endpoint_url_beside_the_enable_switch(fresh_standin):
+    shown = json.loads(fresh_standin.console("settings:show"))
+    help_text = shown["enable_mcp"]["inlineHelp"]
+    assert "<code>http://localhost/index.php?module=API&amp;method=McpServer.mcp&amp;format=mcp</code>" in help_text
+    assert "Authorization: Bearer" in help_text
+    assert "index.php?module=API" not in (shown["maximum_mcp_access_level"]["inlineHelp"] or "")
