@@ -10,8 +10,8 @@
  *
  * @param array{method: string, headers: array<string, string|string[]>, body: string} $request
  * @param array<string, mixed> $facts what Matomo knows: user, settings, config, trusted hosts, tools
- * @param object $bridge the plugin's Bridge\MatomoHost (callApi, callTool, apiCatalog, session*, localDate,
- *                       segmentsArchivedOnRequest, log)
+ * @param object $bridge the plugin's Bridge\MatomoHost (callApi, callTool, apiCatalog, session*, siteDates,
+ *                       segmentArchived, log)
  * @return array{status: int, headers: list<array{0: string, 1: string}>, body: string, matomo_error: ?string,
  *               event: ?array<string, mixed>}
  */
