@@ -48,6 +48,20 @@ pub fn search_key(s: &str) -> String {
         .collect()
 }
 
+/// A report matches by its name, category or id, or by the name of a metric it has: "page load
+/// time" finds the reports that measure it.
+fn search_finds(report: &Value, search: &str) -> bool {
+    let metric_names = ["metrics", "processedMetrics"]
+        .iter()
+        .filter_map(|k| report.get(*k).and_then(Value::as_object))
+        .flat_map(|m| m.values());
+    ["name", "category", "uniqueId"]
+        .iter()
+        .map(|k| text(report.get(*k)))
+        .chain(metric_names.map(|v| text(Some(v))))
+        .any(|t| search_key(&t).contains(search))
+}
+
 /// Report parameters as an object (`{}` when Matomo has none or sends PHP's `[]`).
 pub fn parameters(report: &Value) -> Value {
     match report.get("parameters") {
@@ -190,12 +204,7 @@ fn report_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let reports = fetch_reports(ctx, id, None)?;
     let rows = reports
         .iter()
-        .filter(|r| {
-            search.is_empty()
-                || ["name", "category", "uniqueId"]
-                    .iter()
-                    .any(|k| search_key(&text(r.get(*k))).contains(&search))
-        })
+        .filter(|r| search.is_empty() || search_finds(r, &search))
         .map(summary)
         .collect();
     pagination::paginate(

@@ -125,3 +125,18 @@ fn selector_rules_are_in_the_schema() {
         "needs reportUniqueId, or apiModule together with apiAction"
     );
 }
+
+/// Matomo's guide asks "which pages have the slowest average page load time": the search names
+/// a metric, not a report (the real catalogue of a Matomo 5.1.2, recorded call 18).
+#[test]
+fn report_list_finds_reports_by_the_metrics_they_measure() {
+    let host = crate::testing::FakeHost::recorded(18);
+    let out = run_tool(
+        "matomo_report_list",
+        &host,
+        serde_json::json!({"idSite": 1, "search": "page load time"}),
+    )
+    .expect("list");
+    let text = out.to_string();
+    assert!(text.contains("PagePerformance_get"), "{text}");
+}
