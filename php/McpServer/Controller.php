@@ -17,12 +17,18 @@ class Controller extends \Piwik\Plugin\ControllerAdmin
 {
     public const ENDPOINT_QUERY = 'index.php?module=API&method=McpServer.mcp&format=mcp';
 
+    /** The MCP endpoint of this Matomo, as clients must call it. */
+    public static function endpointUrl(): string
+    {
+        return rtrim((string) SettingsPiwik::getPiwikUrl(), '/') . '/' . self::ENDPOINT_QUERY;
+    }
+
     public function connect()
     {
         Piwik::checkUserIsNotAnonymous();
         Piwik::checkUserHasSomeViewAccess();
         $settings = StaticContainer::get(SystemSettings::class);
-        $endpoint = rtrim((string) SettingsPiwik::getPiwikUrl(), '/') . '/' . self::ENDPOINT_QUERY;
+        $endpoint = self::endpointUrl();
         $version = PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion();
         return $this->renderTemplate('connect', [
             'endpointUrl' => $endpoint,

@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace Piwik\Plugins\McpServer;
 
 use Piwik\Piwik;
-use Piwik\SettingsPiwik;
 use Piwik\Settings\FieldConfig;
 use Piwik\Settings\Plugin\SystemSetting;
 
@@ -90,9 +89,8 @@ class SystemSettings extends \Piwik\Settings\Plugin\SystemSettings
     /** The endpoint URL of this Matomo, as an info line for the settings page. */
     private static function endpointInfo(): string
     {
-        $url = rtrim((string) SettingsPiwik::getPiwikUrl(), '/') . '/' . Controller::ENDPOINT_QUERY;
         return Piwik::translate('McpServer_SettingEndpointInfo', [
-            '<code>' . htmlspecialchars($url, ENT_QUOTES) . '</code>',
+            '<code>' . htmlspecialchars(Controller::endpointUrl(), ENT_QUOTES) . '</code>',
         ]);
     }
 

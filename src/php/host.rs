@@ -52,7 +52,7 @@ fn level_name(level: LogLevel) -> &'static str {
 
 /// The bridge answers `['result' => mixed]` (DataTables rendered by Matomo, see `rendered`) or
 /// `['error' => kind, 'message' => string]`.
-fn api_outcome(answer: Value) -> Result<Value, ApiError> {
+pub(crate) fn api_outcome(answer: Value) -> Result<Value, ApiError> {
     let Value::Object(mut map) = answer else {
         return Err(ApiError::internal("callApi() returned something other than an array"));
     };

@@ -63,10 +63,9 @@ impl FakeHost {
             })
         });
         host.recording = Some(call);
-        if let Some(Value::Array(catalog)) = call
-            .callbacks
+        if let Some(Value::Array(catalog)) = recorded::calls()
             .iter()
-            .chain(recorded::calls().iter().flat_map(|c| c.callbacks.iter()))
+            .flat_map(|c| c.callbacks.iter())
             .find(|cb| cb.function == "apiCatalog")
             .map(|cb| cb.result.clone())
         {

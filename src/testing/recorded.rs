@@ -10,7 +10,7 @@
 //! - API.getProcessedReport with another filter_limit/filter_offset than recorded is cut from a recorded answer of the same report whose rows cover the asked window (a shorter recorded page that ended before its limit is the whole report). Single-period answers then carry no row count, as Matomo's own single-period answers carry none.
 //! - siteDates: the recordings hold Date::factory('today', $timezone) (the range end), not the local date; the local dates of the recording moment (2 December 2026, 02:40-03:00 UTC) come from LOCAL_DATES.
 //! - segmentArchived: recorded as segmentsArchivedOnRequest; a segment counts as archived when that was true for the call, or when its definition (raw or url-decoded) is one of the site's recorded saved segments. Unknown fields are refused by the real getSegmentsMetadata fixture's list, as Matomo's Segment constructor refuses them.
-//! - Calls whose recorded answer came through an earlier extension (calls 77-91 made before the raw API was enabled) are answered from the same user's other recordings of the same method and parameters.
+//! - A call is answered from any recording of the same user, method and parameters, not only from the replayed MCP call's own callbacks (the extension now makes some calls the recorded one did not, e.g. the raw API tools of calls 77-83, refused then).
 
 use crate::host::{ApiError, ApiErrorKind};
 use once_cell::sync::Lazy;
@@ -114,19 +114,9 @@ fn same_params(a: &Map<String, Value>, b: &Map<String, Value>, except: &[&str]) 
             .all(|(k, v)| b.get(k).map(as_text) == Some(as_text(v)))
 }
 
-/// The bridge's answer (`{"result"}` / `{"error", "message"}`) as the PHP host hands it over.
+/// The bridge's answer as the PHP host hands it to the core (same decoding, same error kinds).
 pub fn outcome(answer: &Value) -> Result<Value, ApiError> {
-    if let Some(kind) = answer.get("error").and_then(Value::as_str) {
-        let kind = match kind {
-            "no_access" => ApiErrorKind::NoAccess,
-            "rejected" => ApiErrorKind::Rejected,
-            "plugin_inactive" => ApiErrorKind::PluginInactive,
-            _ => ApiErrorKind::Internal,
-        };
-        let message = answer["message"].as_str().unwrap_or_default().to_string();
-        return Err(ApiError { kind, message });
-    }
-    crate::php::rendered::decode(answer.get("result").cloned().unwrap_or(Value::Null)).map_err(ApiError::internal)
+    crate::php::host::api_outcome(answer.clone())
 }
 
 fn api_callbacks(user: &str) -> impl Iterator<Item = &'static Callback> + '_ {

@@ -5,7 +5,11 @@ fn day(s: &str) -> Day {
 }
 
 fn spans(period: &str, date: &str, today: &str) -> Vec<(String, String)> {
-    resolve(period, date, SiteToday::same(day(today)))
+    spans_at(period, date, SiteToday::same(day(today)))
+}
+
+fn spans_at(period: &str, date: &str, today: SiteToday) -> Vec<(String, String)> {
+    resolve(period, date, today)
         .expect("resolves")
         .ranges
         .iter()
@@ -111,9 +115,7 @@ fn range_periods_end_where_matomo_ends_them() {
         range_end: day("2026-12-01"),
     };
     let r = |p: &str, d: &str| {
-        resolve(p, d, azores)
-            .expect("resolves")
-            .ranges
+        spans_at(p, d, azores)
             .iter()
             .map(|(a, b)| format!("{a}..{b}"))
             .collect::<Vec<_>>()

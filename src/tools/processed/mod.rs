@@ -54,12 +54,11 @@ fn invalid_period(period: &str) -> ToolError {
 
 fn invalid_date(date: &str, period: &str) -> ToolError {
     let shown = crate::protocol::printable(&date.chars().take(60).collect::<String>());
-    let range_hint =
-        if period.eq_ignore_ascii_case("range") && !date.contains(',') && dates::Period::parse(period).is_some() {
-            " Period range needs lastN, previousN or start,end."
-        } else {
-            ""
-        };
+    let range_hint = if period.eq_ignore_ascii_case("range") && !date.contains(',') {
+        " Period range needs lastN, previousN or start,end."
+    } else {
+        ""
+    };
     ToolError(format!(
         "Invalid date '{shown}' for period {period}.{range_hint} {DATE_FORMS}"
     ))
