@@ -7,7 +7,8 @@
 //!
 //! Where it derives or imitates instead of replaying (the one list of these, also in
 //! `docs/imitations.md`):
-//! - API.getProcessedReport with another filter_limit/filter_offset than recorded is cut from a recorded answer of the same report whose rows cover the asked window (a shorter recorded page that ended before its limit is the whole report). Single-period answers then carry no row count, as Matomo's own single-period answers carry none.
+//! - A call with another filter_limit/filter_offset than recorded is cut from a recorded answer of the same call whose rows cover the asked window (a shorter recorded page that ended before its limit is the whole report; a recording without filter_limit holds every row), as Matomo's Limit filter and `ResponseBuilder::handleArray` cut it. Single-period getProcessedReport answers then carry no row count, as Matomo's own carry none.
+//! - API.getProcessedReport with showRawMetrics=1 (asked for the Actions page reports, for their page timings) is answered as recorded without it: no recorded call asked for raw metrics. A real Matomo adds every raw column; the answer keeps only the timings, tested on rows built as `ProcessedReport::handleSimpleDataTable` builds them.
 //! - siteDates: the recordings hold Date::factory('today', $timezone) (the range end), not the local date; the local dates of the recording moment (2 December 2026, 02:40-03:00 UTC) come from LOCAL_DATES.
 //! - segmentArchived: recorded as segmentsArchivedOnRequest; a segment counts as archived when that was true for the call, or when its definition (raw or url-decoded) is one of the site's recorded saved segments. Unknown fields are refused by the real getSegmentsMetadata fixture's list, as Matomo's Segment constructor refuses them.
 //! - A call is answered from any recording of the same user, method and parameters, not only from the replayed MCP call's own callbacks (the extension now makes some calls the recorded one did not, e.g. the raw API tools of calls 77-83, refused then).
@@ -133,21 +134,23 @@ fn params_of(cb: &Callback) -> Map<String, Value> {
 
 /// Matomo's answer to `method` with `params` for `user`, from the recordings.
 pub fn answer(user: &str, method: &str, params: &Map<String, Value>) -> Option<Result<Value, ApiError>> {
+    let mut params = params.clone();
+    if method == "API.getProcessedReport" {
+        // no recorded call asked for raw metrics (see the module's list)
+        params.remove("showRawMetrics");
+    }
     let recorded = |cb: &&Callback| cb.args.first().and_then(Value::as_str) == Some(method);
     if let Some(cb) = api_callbacks(user)
         .filter(recorded)
-        .find(|cb| same_params(&params_of(cb), params, &[]))
+        .find(|cb| same_params(&params_of(cb), &params, &[]))
     {
         return Some(outcome(&cb.result).map(without_single_period_count));
-    }
-    if method != "API.getProcessedReport" {
-        return None;
     }
     let window = ["filter_limit", "filter_offset"];
     api_callbacks(user)
         .filter(recorded)
-        .filter(|cb| same_params(&params_of(cb), params, &window))
-        .find_map(|cb| cut_window(&params_of(cb), &cb.result, params))
+        .filter(|cb| same_params(&params_of(cb), &params, &window))
+        .find_map(|cb| cut_window(method, &params_of(cb), &cb.result, &params))
 }
 
 fn num(params: &Map<String, Value>, key: &str) -> Option<usize> {
@@ -157,8 +160,32 @@ fn num(params: &Map<String, Value>, key: &str) -> Option<usize> {
         .map(|n| n as usize)
 }
 
-/// Rows `[offset, offset + limit)` of a recorded answer whose rows cover them (see the module's list).
+/// The rows `[skip, skip + limit)` of each table in `value` (a list of rows, or lists per
+/// period), when the recorded rows cover them; a one-row table is the same from offset 0.
+fn cut_rows(value: Value, skip: usize, limit: usize, covers: &dyn Fn(usize) -> bool) -> Option<Value> {
+    let cut = |rows: Vec<Value>| Value::Array(rows.into_iter().skip(skip).take(limit).collect());
+    match value {
+        Value::Array(rows) => covers(rows.len()).then(|| cut(rows)),
+        data if is_per_period(&data) => {
+            let mut out = Map::new();
+            for (period, rows) in data.as_object().cloned().unwrap_or_default() {
+                match rows {
+                    Value::Array(rows) if covers(rows.len()) => out.insert(period, cut(rows)),
+                    Value::Object(_) if skip == 0 => out.insert(period, rows),
+                    _ => return None,
+                };
+            }
+            Some(Value::Object(out))
+        }
+        other if skip == 0 => Some(other),
+        _ => None,
+    }
+}
+
+/// The asked window cut from a recorded answer whose rows cover it (see the module's list). A
+/// recording without `filter_limit` holds every row.
 fn cut_window(
+    method: &str,
     recorded_params: &Map<String, Value>,
     recorded: &Value,
     asked: &Map<String, Value>,
@@ -167,59 +194,35 @@ fn cut_window(
         Ok(a) => a,
         Err(e) => return Some(Err(e)),
     };
-    let (r_offset, r_limit) = (
-        num(recorded_params, "filter_offset")?,
-        num(recorded_params, "filter_limit")?,
-    );
-    let (offset, limit) = (num(asked, "filter_offset")?, num(asked, "filter_limit")?);
+    let r_offset = num(recorded_params, "filter_offset").unwrap_or(0);
+    let r_limit = num(recorded_params, "filter_limit").unwrap_or(usize::MAX);
+    let offset = num(asked, "filter_offset").unwrap_or(0);
+    let limit = num(asked, "filter_limit").unwrap_or(usize::MAX);
     if offset < r_offset {
         return None;
     }
-    let covers = |rows: usize| rows < r_limit || offset + limit <= r_offset + rows;
+    let covers = move |rows: usize| rows < r_limit || offset.saturating_add(limit) <= r_offset + rows;
     let skip = offset - r_offset;
-    match answer.get("reportData").cloned() {
-        Some(Value::Array(rows)) => {
-            if !covers(rows.len()) {
-                return None;
-            }
-            let cut = |v: &Value| {
-                Value::Array(
-                    v.as_array()
-                        .map(|a| a.iter().skip(skip).take(limit).cloned().collect())
-                        .unwrap_or_default(),
-                )
-            };
-            answer["reportData"] = cut(&answer["reportData"]);
-            if answer["reportMetadata"].is_array() {
-                answer["reportMetadata"] = cut(&answer["reportMetadata"]);
-            }
-            answer["reportData@total_rows"] = Value::Null;
-        }
-        // a one-row report (VisitsSummary.get) is the same at any limit from offset 0
-        Some(Value::Object(_)) if skip == 0 && !is_per_period(&answer["reportData"]) => {}
-        Some(Value::Object(periods)) if is_per_period(&answer["reportData"]) => {
-            let mut data = Map::new();
-            for (period, rows) in periods {
-                match rows {
-                    Value::Array(rows) if covers(rows.len()) => {
-                        data.insert(period, Value::Array(rows.into_iter().skip(skip).take(limit).collect()));
-                    }
-                    Value::Object(_) if skip == 0 => {
-                        data.insert(period, rows);
-                    }
-                    _ => return None,
-                }
-            }
-            answer["reportData"] = Value::Object(data);
-            if let Some(Value::Object(meta)) = answer.get_mut("reportMetadata") {
-                for rows in meta.values_mut() {
-                    if let Value::Array(r) = rows {
-                        *r = r.iter().skip(skip).take(limit).cloned().collect();
-                    }
-                }
-            }
-        }
-        _ => return None,
+    if method != "API.getProcessedReport" {
+        return cut_rows(answer, skip, limit, &covers).map(Ok);
+    }
+    let single_period = answer["reportData"].is_array();
+    answer["reportData"] = cut_rows(answer["reportData"].take(), skip, limit, &covers)?;
+    let meta = answer["reportMetadata"].take();
+    answer["reportMetadata"] = match meta {
+        Value::Array(m) => Value::Array(m.into_iter().skip(skip).take(limit).collect()),
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(period, rows)| match rows {
+                    Value::Array(r) => (period, Value::Array(r.into_iter().skip(skip).take(limit).collect())),
+                    other => (period, other),
+                })
+                .collect(),
+        ),
+        other => other,
+    };
+    if single_period {
+        answer["reportData@total_rows"] = Value::Null;
     }
     Some(Ok(answer))
 }

@@ -28,15 +28,21 @@ const NOT_RECORDED: [(u64, &str); 2] = [
     (106, "as call 91"),
 ];
 
-/// Report calls whose recorded page was full: the extension now asks for one row more than the
-/// page (to know whether more follow), which only a page one row shorter can replay.
-const FULL_PAGES: [u64; 8] = [31, 47, 85, 88, 90, 100, 103, 105];
+/// Report and raw API calls whose recorded page was full: the extension now asks for one row
+/// more than the page (to know whether more follow), which only a page one row shorter can
+/// replay.
+const FULL_PAGES: [u64; 9] = [31, 47, 85, 88, 90, 96, 100, 103, 105];
 
 fn arguments_for(call: &RecordedCall) -> Value {
     let mut args = call.arguments.clone();
     if FULL_PAGES.contains(&call.number) {
-        let limit = args.get("filter_limit").and_then(Value::as_u64).unwrap_or(50);
-        args.insert("filter_limit".into(), json!(limit - 1));
+        // the raw API tools take Matomo's own filter_limit among the method's parameters
+        let page = match args.get_mut("parameters") {
+            Some(Value::Object(p)) => p,
+            _ => &mut args,
+        };
+        let limit = page.get("filter_limit").and_then(Value::as_u64).unwrap_or(50);
+        page.insert("filter_limit".into(), json!(limit - 1));
     }
     Value::Object(args)
 }
@@ -114,15 +120,21 @@ fn check_nothing_hidden(call: &RecordedCall, host: &FakeHost, p: &Value) {
         return;
     }
     let calls = host.api_calls.borrow();
-    let Some((_, asked)) = calls.iter().rev().find(|(m, _)| m == "API.getProcessedReport") else {
+    // the data call is the last one (after site, catalogue and segment lookups)
+    let Some((method, asked)) = calls.last() else {
         return;
     };
     let mut next = asked.clone();
     let after = p["filter_offset"].as_u64().unwrap_or(0) + p["returned_rows"].as_u64().unwrap_or(0);
     next.insert("filter_offset".into(), json!(after));
     next.insert("filter_limit".into(), json!(1));
-    if let Some(Ok(answer)) = recorded::answer(&call.user, "API.getProcessedReport", &next) {
-        let rows = match &answer["reportData"] {
+    if let Some(Ok(answer)) = recorded::answer(&call.user, method, &next) {
+        let data = if method == "API.getProcessedReport" {
+            &answer["reportData"]
+        } else {
+            &answer
+        };
+        let rows = match data {
             Value::Array(rows) => rows.len(),
             Value::Object(periods) if periods.values().all(Value::is_array) => {
                 periods.values().map(|r| r.as_array().map_or(0, Vec::len)).sum()
@@ -218,7 +230,7 @@ fn check_numbers(n: u64, report: &Value) {
 
 #[test]
 fn every_recorded_call_answers_truly() {
-    let mut checked_reports = 0;
+    let (mut checked_reports, mut checked_raw_pages) = (0, 0);
     for call in recorded::calls() {
         let host = FakeHost::recorded(call.number);
         let answer = run(call, &host);
@@ -253,11 +265,17 @@ fn every_recorded_call_answers_truly() {
             check_period_rows(call.number, structured);
             check_numbers(call.number, &structured["report"]);
         }
+        if call.tool.starts_with("matomo_api_call") && structured.get("pagination").is_some() {
+            checked_raw_pages += 1;
+            check_pagination(call.number, &structured["pagination"]);
+            check_nothing_hidden(call, &host, &structured["pagination"]);
+        }
     }
     assert!(
         checked_reports >= 40,
         "only {checked_reports} report answers were checked"
     );
+    assert!(checked_raw_pages >= 1, "no raw API page was checked");
 }
 
 /// Every answer the recordings give to a report call is the one they recorded for the report's

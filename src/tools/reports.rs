@@ -3,6 +3,7 @@
 
 use super::common::{Failures, id_schema, record_schema, site_param};
 use super::pagination::{self, Sort};
+use super::processed::page_timing;
 use super::values::{flag, text};
 use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
@@ -49,16 +50,24 @@ pub fn search_key(s: &str) -> String {
 }
 
 /// A report matches by its name, category or id, or by the name of a metric it has: "page load
-/// time" finds the reports that measure it.
-fn search_finds(report: &Value, search: &str) -> bool {
+/// time" finds the reports that measure it, including the page reports whose rows carry
+/// PagePerformance's timings (`with_timings`: that plugin is active) although their metadata
+/// does not declare them.
+fn search_finds(report: &Value, search: &str, with_timings: bool) -> bool {
     let metric_names = ["metrics", "processedMetrics"]
         .iter()
         .filter_map(|k| report.get(*k).and_then(Value::as_object))
-        .flat_map(|m| m.values());
+        .flat_map(|m| m.values())
+        .map(|v| text(Some(v)));
+    let timing_names = page_timing::COLUMNS
+        .iter()
+        .filter(|_| with_timings && page_timing::applies(report))
+        .map(|(_, name)| name.to_string());
     ["name", "category", "uniqueId"]
         .iter()
         .map(|k| text(report.get(*k)))
-        .chain(metric_names.map(|v| text(Some(v))))
+        .chain(metric_names)
+        .chain(timing_names)
         .any(|t| search_key(&t).contains(search))
 }
 
@@ -202,9 +211,10 @@ fn report_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
         .map(search_key)
         .unwrap_or_default();
     let reports = fetch_reports(ctx, id, None)?;
+    let with_timings = reports.iter().any(|r| text(r.get("module")) == "PagePerformance");
     let rows = reports
         .iter()
-        .filter(|r| search.is_empty() || search_finds(r, &search))
+        .filter(|r| search.is_empty() || search_finds(r, &search, with_timings))
         .map(summary)
         .collect();
     pagination::paginate(

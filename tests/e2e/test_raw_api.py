@@ -1,5 +1,7 @@
 """Raw Matomo API tools: offered only as the settings allow, calling Matomo as the user."""
 
+import json
+
 from standin import ALL_TOOLS
 
 
@@ -62,3 +64,35 @@ def test_every_tool_schema_is_valid_json_schema(fresh_standin):
         jsonschema.Draft202012Validator.check_schema(tool["outputSchema"])
         assert tool["inputSchema"]["type"] == "object" and tool["outputSchema"]["type"] == "object"
         assert tool["description"] and set(tool["annotations"]) == {"readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"}
+
+
+def test_raw_api_lists_come_in_pages_that_return_every_row_once(fresh_standin):
+    """Matomo cuts every list to filter_limit from filter_offset; the answer says exactly whether
+    more follow and where the next page starts, and stays within max_bytes."""
+    s = fresh_standin
+    s.setting("raw_api_access_scope", "full")
+    sid = s.initialize()
+
+    def page(offset, limit=1, **extra):
+        params = {"idSite": 1, "filter_limit": limit, "filter_offset": offset}
+        answer = s.tool(sid, "matomo_api_call_read", {"method": "Live.getLastVisitsDetails", "parameters": params, **extra})
+        assert answer["result"]["isError"] is False, answer
+        return answer["result"]["structuredContent"]
+
+    everything = page(0, limit=100)
+    assert everything["pagination"]["has_more"] is False
+    assert everything["pagination"]["total_rows"] == len(everything["result"]) == 2
+    first = page(0)
+    assert first["pagination"] == {"filter_limit": 1, "filter_offset": 0, "returned_rows": 1, "total_rows": None,
+                                   "has_more": True, "next_filter_offset": 1, "trimmed_to_max_bytes": False,
+                                   "max_bytes": 60000}
+    second = page(first["pagination"]["next_filter_offset"])
+    assert second["pagination"]["has_more"] is False and second["pagination"]["total_rows"] == 2
+    assert first["result"] + second["result"] == everything["result"]
+    small = page(0, limit=100, max_bytes=5000)
+    assert len(json.dumps(small, separators=(",", ":"))) <= 5000
+    assert small["pagination"]["trimmed_to_max_bytes"] is True
+    assert small["pagination"]["next_filter_offset"] == small["pagination"]["returned_rows"] == 1
+    too_small = s.tool(sid, "matomo_api_call_read", {"method": "Live.getLastVisitsDetails", "max_bytes": 2000,
+                                                      "parameters": {"idSite": 1}})
+    assert text(too_small).startswith("One row of Live.getLastVisitsDetails is larger than max_bytes=2000; raise max_bytes")

@@ -2,6 +2,7 @@
 //! pagination, and the byte budget that leaves whole rows for the next page.
 
 use super::cells::{self, NOT_METRICS};
+use super::page_timing;
 use super::shape::{self, Group};
 use crate::tools::dates::{Resolved, SiteToday};
 use crate::tools::reports;
@@ -50,23 +51,28 @@ impl<'a> Answer<'a> {
         for g in &mut groups {
             g.rows.truncate(limit);
         }
-        let mut units = Map::new();
-        for g in &mut groups {
-            for row in &mut g.rows {
-                typed_metrics(row, &mut units);
-            }
-        }
         let mut display = data
             .get("columns")
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
+        let raw_timings = page_timing::applies(report);
+        let mut units = Map::new();
+        for g in &mut groups {
+            for row in &mut g.rows {
+                if raw_timings {
+                    page_timing::keep_timings(row, &display, &shape::KEPT_ROW_METADATA);
+                }
+                typed_metrics(row, &mut units);
+            }
+        }
         let columns = shape::column_order(&display, &groups);
         for c in &columns {
             if let Some(name) = goal_column_name(c) {
                 display.entry(c.clone()).or_insert(Value::String(name));
             }
         }
+        page_timing::describe(&columns, &mut display, &mut units);
         let page_rows = shape::rows_per_group(&groups);
         let matomo_total = int(data.get("reportData@total_rows")).and_then(|n| usize::try_from(n).ok());
         let totals = data
@@ -154,14 +160,18 @@ impl<'a> Answer<'a> {
         })
     }
 
-    /// The most rows that fit `max_bytes` (dropping the metric documentation only if even no
-    /// row fits with it); `None` when the bare description is already too large.
+    /// The most rows that fit `max_bytes` (dropping the metric documentation only if not even
+    /// one row fits with it); `None` when not one row (or, for an empty page, not the bare
+    /// description) fits: an empty page would send the caller back to the same offset forever.
     pub fn within_budget(&self) -> Option<Value> {
         let size = |keep: usize, docs: bool| self.render(keep, docs).to_string().len();
         let budget = self.page.max_bytes;
-        shape::fit(self.page_rows, budget, |k| size(k, true))
-            .map(|k| self.render(k, true))
-            .or_else(|| shape::fit(self.page_rows, budget, |k| size(k, false)).map(|k| self.render(k, false)))
+        let least = self.page_rows.min(1);
+        [true, false].into_iter().find_map(|docs| {
+            shape::fit(self.page_rows, budget, |k| size(k, docs))
+                .filter(|&k| k >= least)
+                .map(|k| self.render(k, docs))
+        })
     }
 }
 

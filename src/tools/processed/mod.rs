@@ -3,8 +3,11 @@
 
 mod answer;
 mod cells;
+pub(super) mod page_timing;
 mod params;
 mod shape;
+
+pub use shape::fit;
 
 use super::common::{id_schema, site_param};
 use super::dates;
@@ -18,7 +21,7 @@ pub const DEFAULT_LIMIT: u64 = 50;
 pub const MAX_LIMIT: u64 = 250;
 pub const DEFAULT_MAX_BYTES: u64 = 60_000;
 pub const MAX_MAX_BYTES: u64 = 200_000;
-const MIN_MAX_BYTES: u64 = 2_000;
+pub const MIN_MAX_BYTES: u64 = 2_000;
 
 const DATE_FORMS: &str = "Use date YYYY-MM-DD, today, yesterday, lastN or previousN (N periods up to, or before, the current one), or start,end such as 2026-11-01,2026-11-30 (with period range for one total, or day/week/month/year for one row set per period).";
 const SITE_NOT_FOUND: &str =
@@ -239,6 +242,9 @@ fn call_parameters(
         let process_goals = args.get("goalMetricsProcessGoals").and_then(Value::as_array);
         call.extend(params::goal_request(mode, &method, args.get("idGoal"), process_goals)?);
     }
+    if page_timing::applies(report) {
+        call.insert("showRawMetrics".into(), json!(1));
+    }
     call.insert("showTimer".into(), json!(0));
     call.insert("hideMetricsDoc".into(), json!(1));
     // one row more than the page: Matomo drops the row count before the limit for a single
@@ -292,7 +298,7 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
         answer::Answer::new(&report, &data, page, period).ok_or_else(|| ToolError::new("Report data is invalid."))?;
     shaped.within_budget().ok_or_else(|| {
         ToolError(format!(
-            "The report's description alone exceeds max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
+            "Not even one row of the report with its description fits max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
             req.max_bytes
         ))
     })
@@ -362,7 +368,7 @@ pub fn tools() -> Vec<Tool> {
         name: "matomo_report_processed",
         title: "Get report data",
         description: "Use when: you need numbers: visits, pages, referrers, devices, countries, goals, ecommerce... for a site, period and date.\n\
-            Purpose: returns one report's rows (columns once, rows as arrays), totals, the exact date ranges covered in the site's timezone and whether the period is still in progress. Paginated with filter_limit/filter_offset and kept within max_bytes.\n\
+            Purpose: returns one report's rows (columns once, rows as arrays), totals, the exact date ranges covered in the site's timezone and whether the period is still in progress. Page URL/title reports also give each page's load times (avg_page_load_time, seconds). Paginated with filter_limit/filter_offset and kept within max_bytes.\n\
             Next: pagination.next_filter_offset for more rows; a row's segment value to drill down; idSubtable with a row's idsubdatatable for its sub-rows; compare periods with date lastN.\n\
             Do not use: before knowing the report (matomo_report_list) and the site (matomo_site_list).",
         input_schema: input_schema(),

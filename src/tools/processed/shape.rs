@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 /// Row metadata worth a model's tokens: drill-down segment, page URL, subtable id.
-const KEPT_ROW_METADATA: [&str; 3] = ["segment", "url", "idsubdatatable"];
+pub const KEPT_ROW_METADATA: [&str; 3] = ["segment", "url", "idsubdatatable"];
 
 /// Rows of one period (or of the only period).
 #[derive(Debug, Clone, PartialEq)]

@@ -307,3 +307,54 @@ fn matomo_is_asked_for_one_row_more_than_the_page() {
         (json!(51), json!(0))
     );
 }
+
+/// "Which pages load slowest?": a real Matomo's Page URLs, with the raw columns a real Matomo
+/// adds when asked for them (`showRawMetrics=1`; PagePerformance's averages in seconds, the
+/// archive's sums and counts). The answer names and keeps only the timings.
+#[test]
+fn page_reports_carry_their_load_times() {
+    let user = recorded::call(29).user.clone();
+    let mut host = FakeHost::with_api(move |method, params| {
+        let mut answer = recorded::answer(&user, method, params).expect("recorded")?;
+        if method == "API.getProcessedReport" && params.get("showRawMetrics") == Some(&json!(1)) {
+            for (i, row) in answer["reportData"]
+                .as_array_mut()
+                .expect("rows")
+                .iter_mut()
+                .enumerate()
+            {
+                row["sum_time_spent"] = json!(900 + i);
+                row["nb_hits_with_time_network"] = json!(20);
+                row["avg_time_network"] = json!(0.0120000001);
+                row["avg_page_load_time"] = json!(2.5 - 0.1 * i as f64 + 1e-12);
+            }
+        }
+        Ok(answer)
+    });
+    host.recording = Some(recorded::call(29));
+    let out = run_tool("matomo_report_processed", &host, args_of(29, json!({}))).expect("page urls");
+    let load = column(&out, "avg_page_load_time");
+    assert_eq!(load, [json!(2.5), json!(2.4), json!(2.3), json!(2.2), json!(2.1)]);
+    assert_eq!(column(&out, "avg_time_network")[0], json!(0.012));
+    let columns = out["report"]["columns"].as_array().expect("columns");
+    assert!(
+        !columns
+            .iter()
+            .any(|c| c == "sum_time_spent" || c == "nb_hits_with_time_network"),
+        "{columns:?}"
+    );
+    assert_eq!(
+        out["report"]["column_names"]["avg_page_load_time"],
+        "Avg. page load time"
+    );
+    assert_eq!(out["report"]["column_units"]["avg_page_load_time"], "seconds");
+    // other reports are asked as before: their raw columns are of no use
+    let host = FakeHost::recorded(23);
+    run_tool("matomo_report_processed", &host, args_of(23, json!({}))).expect("report");
+    assert!(
+        host.api_calls
+            .borrow()
+            .iter()
+            .all(|(_, p)| p.get("showRawMetrics").is_none())
+    );
+}

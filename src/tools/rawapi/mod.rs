@@ -3,6 +3,7 @@
 //! (`matomo_api_call_read/_create/_update/_delete`) or any allowed method (`matomo_api_call_full`).
 //! Every call runs in-process as the authenticated user, with that user's Matomo permissions.
 
+mod bounded;
 pub mod messages;
 pub mod policy;
 
@@ -192,9 +193,11 @@ fn call(ctx: &ToolContext, args: &Map<String, Value>, only: Option<Category>) ->
             crate::protocol::printable(key)
         )));
     }
+    let mut parameters = parameters;
+    let window = bounded::ask_one_more(&mut parameters, args.get("max_bytes"))?;
     let name = text(method.get("method"));
     match ctx.host.call_api(&name, &parameters) {
-        Ok(result) => Ok(json!({"result": result, "resolvedMethod": method})),
+        Ok(result) => bounded::answer(result, method, window, &name),
         Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new("No access to API method.")),
         Err(e) if e.kind == ApiErrorKind::Internal => {
             ctx.host.log(
@@ -273,7 +276,8 @@ fn call_tool(
     handler: super::Handler,
 ) -> Tool {
     let mut extra = Map::new();
-    extra.insert("parameters".into(), json!({"type": "object", "additionalProperties": true, "description": "The method's parameters by name (see matomo_api_get), e.g. {\"idSite\": 1}."}));
+    extra.insert("parameters".into(), json!({"type": "object", "additionalProperties": true, "description": "The method's parameters by name (see matomo_api_get), e.g. {\"idSite\": 1}. Lists come in pages: filter_limit rows (default 100, at most 1000) from filter_offset; pass pagination.next_filter_offset as filter_offset for the next page."}));
+    extra.insert("max_bytes".into(), json!({"type": "integer", "minimum": crate::tools::processed::MIN_MAX_BYTES, "maximum": crate::tools::processed::MAX_MAX_BYTES, "default": crate::tools::processed::DEFAULT_MAX_BYTES, "description": "Size budget of the answer in bytes of JSON; whole rows are left for the next page to stay within it."}));
     Tool {
         name,
         title,
@@ -281,7 +285,16 @@ fn call_tool(
         input_schema: selector_schema(extra),
         output_schema: json!({
             "type": "object",
-            "properties": {"result": {"description": "Matomo's answer."}, "resolvedMethod": item_schema()},
+            "properties": {
+                "result": {"description": "Matomo's answer."},
+                "resolvedMethod": item_schema(),
+                "pagination": {"type": "object", "description": "Present when the answer is a list of rows.", "properties": {
+                    "filter_limit": {"type": "integer"}, "filter_offset": {"type": "integer"},
+                    "returned_rows": {"type": "integer"}, "total_rows": {"type": ["integer", "null"]},
+                    "has_more": {"type": "boolean"}, "next_filter_offset": {"type": ["integer", "null"]},
+                    "trimmed_to_max_bytes": {"type": "boolean"}, "max_bytes": {"type": "integer"},
+                }, "required": ["returned_rows", "total_rows", "has_more", "next_filter_offset"]},
+            },
             "required": ["result", "resolvedMethod"],
         }),
         annotations,

@@ -137,6 +137,19 @@ fn report_list_finds_reports_by_the_metrics_they_measure() {
         serde_json::json!({"idSite": 1, "search": "page load time"}),
     )
     .expect("list");
-    let text = out.to_string();
-    assert!(text.contains("PagePerformance_get"), "{text}");
+    let ids: Vec<&str> = out["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .filter_map(|r| r["uniqueId"].as_str())
+        .collect();
+    // the site's average, and the page reports whose rows carry each page's load time
+    for id in [
+        "PagePerformance_get",
+        "Actions_getPageUrls",
+        "Actions_getEntryPageTitles",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    assert!(!ids.contains(&"Actions_getDownloads"), "{ids:?}");
 }

@@ -13,10 +13,13 @@ class ResponseBuilder
     private $renderer;
     /** @var bool */
     private $sendHeader = true;
+    /** @var array<string, mixed> */
+    private $request;
 
     public function __construct($outputFormat, $request = [])
     {
         $this->renderer = ApiRenderer::factory($outputFormat, $request);
+        $this->request = (array) $request;
     }
 
     public function disableSendHeader(): void
@@ -36,7 +39,7 @@ class ResponseBuilder
             return $this->renderer->renderDataTable($value);
         }
         if (is_array($value)) {
-            return $this->renderer->renderArray($value);
+            return $this->renderer->renderArray($this->limitList($value));
         }
         if (is_object($value)) {
             return $this->renderer->renderObject($value);
@@ -45,6 +48,23 @@ class ResponseBuilder
             return $this->renderer->renderResource($value);
         }
         return $this->renderer->renderScalar($value);
+    }
+
+    /**
+     * As Matomo's ResponseBuilder::handleArray, in every format: a list (numeric first key) is cut
+     * to filter_limit rows from filter_offset, and re-indexed.
+     */
+    private function limitList(array $array): array
+    {
+        if ($array === [] || !is_numeric(array_key_first($array))) {
+            return $array;
+        }
+        $limit = (int) ($this->request['filter_limit'] ?? -1);
+        $offset = (int) ($this->request['filter_offset'] ?? 0);
+        if ($limit >= 0 || $offset > 0) {
+            $array = array_slice($array, $offset, $limit < 0 ? null : $limit, false);
+        }
+        return $array;
     }
 
     /** Status from HttpCodeExceptions only; the message is XML-escaped as Matomo does. */
