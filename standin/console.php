@@ -13,6 +13,7 @@
  *   php console.php diagnostics:run                                    McpServer's system check, as JSON
  *   php console.php settings:show                                      McpServer's system settings as the settings page shows them
  *   php console.php plugin:deactivate NAME                             removes NAME from [Plugins]
+ *   php console.php bridge:replay                                      the plugin's MatomoHost::callApi over the stand-in for every recorded callApi
  */
 
 declare(strict_types=1);
@@ -131,6 +132,29 @@ switch ($command) {
             $shown[$name] = ['title' => $field->title, 'description' => $field->description, 'inlineHelp' => $field->inlineHelp];
         }
         echo json_encode($shown, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES), "\n";
+        break;
+    case 'bridge:replay':
+        // the plugin's own bridge (MatomoHost) over the stand-in, for every callApi of the real
+        // Matomo's recordings: one JSON line per callback, for the fidelity test
+        Manager::getInstance()->loadActivatedPlugins();
+        $host = new \Piwik\Plugins\McpServer\Bridge\MatomoHost();
+        $user = '';
+        $lines = file(STANDIN_ROOT . '/fixtures/matomo-5.1.2-bridge/calls.jsonl', FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES);
+        foreach ($lines as $line) {
+            $entry = json_decode($line, true);
+            if (isset($entry['mcp_call'])) {
+                $user = $entry['as'];
+                $call = $entry['mcp_call'];
+                continue;
+            }
+            if ($entry['callback'] !== 'callApi') {
+                continue;
+            }
+            \Piwik\Access::getInstance()->authenticateWithToken(\Piwik\Access::USERS[$user]['token'] ?? '');
+            [$method, $params] = $entry['args'];
+            $answer = $host->callApi($method, (array) $params);
+            echo json_encode(['call' => $call, 'recorded' => $entry['result'], 'standin' => $answer], JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION), "\n";
+        }
         break;
     case 'plugin:deactivate':
         $config = Config::getInstance();

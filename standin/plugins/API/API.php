@@ -49,6 +49,13 @@ class API extends \Piwik\Plugin\API
         if (($answer['result'] ?? null) === 'error') {
             throw new \Exception($answer['message']);
         }
+        // the fixtures were captured with Matomo's defaults (timer shown, metric docs included)
+        if (!$showTimer) {
+            unset($answer['timerMillis']);
+        }
+        if ($hideMetricsDoc) {
+            unset($answer['metadata']['metricsDocumentation']);
+        }
         return Reports::asOriginal($answer, (int) ($_GET['filter_limit'] ?? -1), (int) ($_GET['filter_offset'] ?? 0));
     }
 

@@ -7,7 +7,10 @@ namespace Piwik\Plugins\Goals;
 use Piwik\Fixtures\Fixtures;
 use Piwik\Piwik;
 
-/** Goals API of the stand-in: the fixtures' goals of sites 1 and 2, as database rows. */
+/**
+ * Goals API of the stand-in: the fixtures' goals of sites 1 and 2 as Matomo's model hands them
+ * over: keyed by goal id, revenue a float (the recordings of a real Matomo 5.1.2 show both).
+ */
 class API extends \Piwik\Plugin\API
 {
     private const FILES = [1 => '07-viewer-Goals_getGoals.json', 2 => '08-viewer-Goals_getGoals.json'];
@@ -16,7 +19,12 @@ class API extends \Piwik\Plugin\API
     {
         Piwik::checkUserHasViewAccess($idSite);
         $file = self::FILES[(int) $idSite] ?? null;
-        return $file === null ? [] : array_map([Fixtures::class, 'asDatabaseRow'], Fixtures::response($file));
+        $goals = [];
+        foreach ($file === null ? [] : Fixtures::response($file) as $goal) {
+            $goal['revenue'] = (float) $goal['revenue'];
+            $goals[(int) $goal['idgoal']] = $goal;
+        }
+        return $goals;
     }
 
     /** Unknown goals give null, as in Matomo. */

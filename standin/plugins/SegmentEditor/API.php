@@ -17,6 +17,6 @@ class API extends \Piwik\Plugin\API
         $visible = array_filter($segments, static function (array $s) use ($idSite) {
             return (int) $s['enable_only_idsite'] === 0 || (int) $s['enable_only_idsite'] === (int) $idSite;
         });
-        return array_values(array_map([Fixtures::class, 'asDatabaseRow'], $visible));
+        return array_values($visible);
     }
 }

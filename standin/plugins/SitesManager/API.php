@@ -31,7 +31,7 @@ class API extends \Piwik\Plugin\API
         if (!Piwik::hasUserSuperUserAccess()) {
             unset($site['creator_login']);
         }
-        return Fixtures::asDatabaseRow($site);
+        return $site;
     }
 
     public function getSitesWithAtLeastViewAccess($limit = false, $_restrictSitesToLogin = false)

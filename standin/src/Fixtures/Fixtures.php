@@ -14,18 +14,4 @@ final class Fixtures
         $data = json_decode((string) file_get_contents($path), true, 512, JSON_THROW_ON_ERROR);
         return $data['response'];
     }
-
-    /**
-     * Values as Matomo's database layer hands them to PHP code: every scalar a string (the JSON
-     * API output in the fixtures has already been type-converted).
-     *
-     * @param array<string, mixed> $row
-     * @return array<string, mixed>
-     */
-    public static function asDatabaseRow(array $row): array
-    {
-        return array_map(static function ($v) {
-            return is_int($v) || is_float($v) ? (string) $v : $v;
-        }, $row);
-    }
 }
