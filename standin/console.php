@@ -52,7 +52,10 @@ switch ($command) {
         $hosts = array_values(array_filter(['localhost', '127.0.0.1', option($argv, 'trusted-host')]));
         $config = Config::getInstance();
         $config->General = ['trusted_hosts' => $hosts, 'enable_trusted_host_check' => '1'];
-        $config->Plugins = ['Plugins' => ['McpServer', 'Goals', 'SegmentEditor', 'CustomDimensions']];
+        // the plugins of the recorded Matomo whose reports the demo serves
+        $config->Plugins = ['Plugins' => ['McpServer', 'Goals', 'SegmentEditor', 'CustomDimensions', 'Actions', 'VisitsSummary',
+            'Referrers', 'DevicesDetection', 'DevicePlugins', 'UserCountry', 'UserLanguage', 'Resolution', 'VisitTime',
+            'VisitFrequency', 'VisitorInterest', 'UserId', 'PagePerformance', 'Events', 'Contents', 'MultiSites']];
         $config->McpServer = [];
         $config->log = ['log_level' => 'DEBUG'];
         $config->forceSave();

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import tempfile
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,14 @@ class StandIn:
         r = self.call(session, "tools/call", {"name": name, "arguments": arguments or {}}, token=token)
         assert r.status == 200, r.body
         return r.json
+
+    def api(self, method: str, token: str = "viewer", **params: Any) -> Any:
+        """Matomo's own Reporting API (format=json) of the stand-in: what a tool's numbers must equal."""
+        query = urllib.parse.urlencode({"module": "API", "method": method, "format": "json",
+                                        "token_auth": TOKENS.get(token, token), **params})
+        r = self.request("GET", "/index.php?" + query)
+        assert r.status == 200, r.body
+        return json.loads(r.body)
 
     def log_text(self) -> str:
         path = self.data / "matomo.log"

@@ -102,8 +102,8 @@ def test_python_sdk_client_lists_and_calls_every_tool(standin):
     assert {c["name"] for c in report["calls"]} == set(ALL_TOOLS), "every tool is called"
     by_name = {c["name"]: c for c in report["calls"]}
     assert not any(c["isError"] for c in report["calls"])
-    assert by_name["matomo_site_get"]["structuredContent"]["name"] == "Site A"
-    assert [s["idsite"] for s in by_name["matomo_site_search"]["structuredContent"]["sites"]] == [2]
+    assert by_name["matomo_site_get"]["structuredContent"]["name"] == "Demo Shop"
+    assert [s["idsite"] for s in by_name["matomo_site_search"]["structuredContent"]["sites"]] == [1]
 
 
 def test_python_sdk_client_with_a_wrong_token_fails_cleanly(standin):
@@ -131,7 +131,7 @@ def test_inspector_lists_tools_and_calls_site_get(standin):
     called = inspector(standin, "--method", "tools/call", "--tool-name", "matomo_site_get", "--tool-arg", "idSite=1")
     assert called.returncode == 0, called.stdout + called.stderr
     result = json.loads(called.stdout)
-    assert result["structuredContent"]["idsite"] == 1 and result["structuredContent"]["name"] == "Site A"
+    assert result["structuredContent"]["idsite"] == 1 and result["structuredContent"]["name"] == "Demo Shop"
 
 
 def test_python_sdk_client_calls_the_raw_api_tools(fresh_standin):

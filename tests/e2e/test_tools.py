@@ -58,8 +58,8 @@ def test_site_list_pagination_over_http(standin, session, tools):
 
 def test_site_search(standin, session, tools):
     data = checked(tools, "matomo_site_search", standin.tool(session, "matomo_site_search", {"search": "shop"}))
-    assert [s["name"] for s in data["sites"]] == ["Shop B"]
-    data = checked(tools, "matomo_site_search", standin.tool(session, "matomo_site_search", {"search": "Empty"}))
+    assert [s["name"] for s in data["sites"]] == ["Demo Shop"]
+    data = checked(tools, "matomo_site_search", standin.tool(session, "matomo_site_search", {"search": "Intranet"}))
     assert data["sites"] == [], "site 3 exists but the viewer has no access to it"
     blank = standin.tool(session, "matomo_site_search", {"search": "  "})
     assert blank["result"]["isError"] is True
@@ -67,8 +67,8 @@ def test_site_search(standin, session, tools):
 
 
 def test_site_get(standin, session, tools):
-    data = checked(tools, "matomo_site_get", standin.tool(session, "matomo_site_get", {"idSite": 2}))
-    assert data == {"idsite": 2, "name": "Shop B", "main_url": "https://shop-b.example.org", "timezone": "Europe/Berlin",
+    data = checked(tools, "matomo_site_get", standin.tool(session, "matomo_site_get", {"idSite": 1}))
+    assert data == {"idsite": 1, "name": "Demo Shop", "main_url": "https://shop.example.test", "timezone": "Europe/Berlin",
                     "timezone_name": "Germany - Berlin", "currency": "EUR", "currency_name": "Euro", "ecommerce": True,
                     "sitesearch": True, "type": "website"}
     for hidden in (3, 999):

@@ -5,6 +5,9 @@ declare(strict_types=1);
 namespace Piwik\Plugins\API;
 
 use Piwik\API\Request;
+use Piwik\Demo\Installation;
+use Piwik\Demo\ProcessedReport;
+use Piwik\Demo\ReportData;
 
 class API extends \Piwik\Plugin\API
 {
@@ -13,13 +16,29 @@ class API extends \Piwik\Plugin\API
         return \Piwik\Version::VERSION;
     }
 
-    /** The report catalogue of a site (fixtures of sites 1 and 2). */
+    /**
+     * The report catalogue of a site: the real one the recordings hold, without subtable reports
+     * or metric docs unless asked; a period and date are checked as Matomo checks them.
+     */
     public function getReportMetadata($idSites = '', $period = false, $date = false, $hideMetricsDoc = false, $showSubtableReports = false, $idSite = false)
     {
         $idSite = (int) ($idSite ?: $idSites);
         \Piwik\Piwik::checkUserHasViewAccess($idSite);
-        $files = [1 => '13-viewer-API_getReportMetadata.json', 2 => '14-viewer-API_getReportMetadata.json'];
-        return isset($files[$idSite]) ? \Piwik\Fixtures\Fixtures::response($files[$idSite]) : [];
+        if ($period && $date) {
+            ReportData::periods($idSite, ['period' => $period, 'date' => $date]);
+        }
+        $reports = [];
+        foreach (Installation::reports($idSite) as $report) {
+            $active = $report['module'] === 'API' || \Piwik\Plugin\Manager::getInstance()->isPluginActivated($report['module']);
+            if (!$active || !$showSubtableReports && !empty($report['isSubtableReport'])) {
+                continue;
+            }
+            if ($hideMetricsDoc) {
+                unset($report['metricsDocumentation']);
+            }
+            $reports[] = $report;
+        }
+        return $reports;
     }
 
     public function getProcessedReport(
@@ -40,23 +59,21 @@ class API extends \Piwik\Plugin\API
         $idDimension = false
     ) {
         \Piwik\Piwik::checkUserHasViewAccess($idSite);
-        $request = ['idSite' => $idSite, 'period' => $period, 'date' => $date, 'apiModule' => $apiModule, 'apiAction' => $apiAction,
-            'segment' => $segment, 'idGoal' => $idGoal, 'idDimension' => $idDimension, 'flat' => $_GET['flat'] ?? false];
-        $answer = Reports::find($request);
-        if ($answer === null) {
-            throw new \Exception("Requested report $apiModule.$apiAction for Website id=$idSite not found in the list of available reports.");
+        $parameters = is_array($apiParameters) ? $apiParameters : [];
+        foreach (['idGoal' => $idGoal, 'idDimension' => $idDimension] as $key => $value) {
+            if ($value !== false && $value !== '' && $value !== null) {
+                $parameters[$key] = $value;
+            }
         }
-        if (($answer['result'] ?? null) === 'error') {
-            throw new \Exception($answer['message']);
+        $report = Installation::report((int) $idSite, (string) $apiModule, (string) $apiAction, $parameters);
+        if ($report === null) {
+            throw new \Exception("Requested report $apiModule.$apiAction for Website id=$idSite not found in the list of available reports. \n");
         }
-        // the fixtures were captured with Matomo's defaults (timer shown, metric docs included)
-        if (!$showTimer) {
-            unset($answer['timerMillis']);
-        }
-        if ($hideMetricsDoc) {
-            unset($answer['metadata']['metricsDocumentation']);
-        }
-        return Reports::asOriginal($answer, (int) ($_GET['filter_limit'] ?? -1), (int) ($_GET['filter_offset'] ?? 0));
+        // the outer request's parameters reach the report as in Matomo (flat, filter_limit...)
+        $request = ['idSite' => (int) $idSite, 'period' => $period, 'date' => $date, 'segment' => (string) $segment,
+            'idSubtable' => $idSubtable, 'showRawMetrics' => $showRawMetrics, 'showTimer' => $showTimer,
+            'hideMetricsDoc' => $hideMetricsDoc] + $parameters + $_GET;
+        return ProcessedReport::build((int) $idSite, $report, $request);
     }
 
     /** Runs each URL's query as a nested request with format=json, as Matomo does. */

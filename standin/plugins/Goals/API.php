@@ -4,27 +4,16 @@ declare(strict_types=1);
 
 namespace Piwik\Plugins\Goals;
 
-use Piwik\Fixtures\Fixtures;
+use Piwik\Demo\Installation;
 use Piwik\Piwik;
 
-/**
- * Goals API of the stand-in: the fixtures' goals of sites 1 and 2 as Matomo's model hands them
- * over: keyed by goal id, revenue a float (the recordings of a real Matomo 5.1.2 show both).
- */
+/** Goals API of the stand-in: the demo installation's goals (keyed by id, as Matomo's model hands them over). */
 class API extends \Piwik\Plugin\API
 {
-    private const FILES = [1 => '07-viewer-Goals_getGoals.json', 2 => '08-viewer-Goals_getGoals.json'];
-
     public function getGoals($idSite, $orderByName = false)
     {
         Piwik::checkUserHasViewAccess($idSite);
-        $file = self::FILES[(int) $idSite] ?? null;
-        $goals = [];
-        foreach ($file === null ? [] : Fixtures::response($file) as $goal) {
-            $goal['revenue'] = (float) $goal['revenue'];
-            $goals[(int) $goal['idgoal']] = $goal;
-        }
-        return $goals;
+        return Installation::goals((int) $idSite);
     }
 
     /** Unknown goals give null, as in Matomo. */

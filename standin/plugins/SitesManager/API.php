@@ -6,23 +6,19 @@ namespace Piwik\Plugins\SitesManager;
 
 use Piwik\Access;
 use Piwik\Exception\UnexpectedWebsiteFoundException;
-use Piwik\Fixtures\Fixtures;
+use Piwik\Demo\Installation;
 use Piwik\Piwik;
 
 /**
- * SitesManager API of the stand-in: the three sites of the fixtures, filtered by the caller's
- * access the way Matomo filters them.
+ * SitesManager API of the stand-in: the demo installation's three sites (those of the bridge
+ * recordings), filtered by the caller's access the way Matomo filters them.
  */
 class API extends \Piwik\Plugin\API
 {
     /** @return array<int, array<string, mixed>> every site as a super user sees it, by id */
     private function allSites(): array
     {
-        $sites = [];
-        foreach (Fixtures::response('02-superuser-SitesManager_getSitesWithAtLeastViewAccess.json') as $site) {
-            $sites[(int) $site['idsite']] = $site;
-        }
-        return $sites;
+        return Installation::sites();
     }
 
     /** @param array<string, mixed> $site */

@@ -26,6 +26,14 @@ class Json extends \Piwik\API\ApiRenderer
         return json_encode(['value' => $scalar]);
     }
 
+    /** Reports of the plain API (format=json), as Matomo's JSON renderer prints them. */
+    public function renderDataTable($dataTable)
+    {
+        $renderer = new \Piwik\DataTable\Renderer\Json();
+        $renderer->setTable($dataTable);
+        return $renderer->render();
+    }
+
     public function renderArray($array)
     {
         return json_encode($array, JSON_UNESCAPED_SLASHES);
