@@ -58,6 +58,7 @@ decorate_workers_output = no
 clear_env = yes
 env[MCP_STANDIN_DATA] = $data
 env[MCP_PLUGIN_DIR] = ${MCP_PLUGIN_DIR:-$root/php/McpServer}
+${MCP_STANDIN_TODAY:+env[MCP_STANDIN_TODAY] = $MCP_STANDIN_TODAY}
 php_admin_value[error_log] = $run/php-errors.log
 php_admin_flag[log_errors] = on
 php_admin_flag[display_errors] = off

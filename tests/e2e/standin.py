@@ -69,6 +69,8 @@ class StandIn:
     data: Path
     workers: int = 3
     log_offset: int = field(default=0)
+    # pins the stand-in's clock (an ISO time in UTC) so that "today" and the demo's data are fixed
+    today: str | None = None
 
     @property
     def base(self) -> str:
@@ -78,8 +80,14 @@ class StandIn:
     def url(self) -> str:
         return self.base + ENDPOINT_QUERY
 
-    def start(self) -> None:
+    def env(self) -> dict[str, str]:
         env = dict(os.environ, MCP_STANDIN_DATA=str(self.data))
+        if self.today:
+            env["MCP_STANDIN_TODAY"] = self.today
+        return env
+
+    def start(self) -> None:
+        env = self.env()
         subprocess.run(
             ["php", str(ROOT / "standin/console.php"), "setup", f"--trusted-host=127.0.0.1:{self.port}", "--enable"],
             env=env, check=True, capture_output=True,
@@ -87,14 +95,14 @@ class StandIn:
         subprocess.run(
             [str(ROOT / "scripts/standin-server.sh"), "start", "--port", str(self.port), "--data", str(self.data),
              "--extension", str(extension_path()), "--workers", str(self.workers)],
-            check=True,
+            check=True, env=env,
         )
 
     def stop(self) -> None:
         subprocess.run([str(ROOT / "scripts/standin-server.sh"), "stop", "--data", str(self.data)], check=False)
 
     def console(self, *args: str) -> str:
-        env = dict(os.environ, MCP_STANDIN_DATA=str(self.data))
+        env = self.env()
         out = subprocess.run(["php", "-d", f"extension={extension_path()}", str(ROOT / "standin/console.php"), *args],
                              env=env, check=True, capture_output=True, text=True)
         return out.stdout
@@ -166,9 +174,9 @@ class StandIn:
         return "\n".join(p.read_text(errors="replace") for p in sorted(run.glob("*.log")))
 
 
-def new_standin(workers: int = 3) -> StandIn:
+def new_standin(workers: int = 3, today: str | None = None) -> StandIn:
     data = Path(tempfile.mkdtemp(prefix="mcp-standin-"))
-    s = StandIn(port=free_port(), data=data, workers=workers)
+    s = StandIn(port=free_port(), data=data, workers=workers, today=today)
     s.start()
     return s
 

@@ -149,6 +149,19 @@ final class Aggregator
             $r['nb_visits_converted'] += $conversions > 0 ? 1 : 0;
             $r['nb_conversions'] += $conversions;
             $r['revenue'] = round($r['revenue'] + $revenue, 2);
+            // per goal, as Matomo's archives keep them ("idgoal=0" is the ecommerce order)
+            $byGoal = array_count_values(array_map('strval', array_column($v['conversions'], 'idgoal'))) + ($v['order'] ? ['0' => 1] : []);
+            foreach ($byGoal as $idGoal => $n) {
+                $g = &$r['goals']["idgoal=$idGoal"];
+                $g = $g ?? ['nb_conversions' => 0, 'nb_visits_converted' => 0, 'revenue' => 0.0];
+                $g['nb_conversions'] += $n;
+                $g['nb_visits_converted']++;
+                $g['revenue'] = round($g['revenue'] + ($idGoal === '0' ? $v['order']['revenue']
+                    : array_sum(array_column(array_filter($v['conversions'], static function (array $c) use ($idGoal) {
+                        return (string) $c['idgoal'] === (string) $idGoal;
+                    }), 'revenue'))), 2);
+                unset($g);
+            }
             $r['nb_uniq_visitors'] += isset($seen[$label]['v'][$v['visitor']]) ? 0 : 1;
             $r['nb_users'] += $v['userId'] === '' || isset($seen[$label]['u'][$v['userId']]) ? 0 : 1;
             $seen[$label]['v'][$v['visitor']] = true;

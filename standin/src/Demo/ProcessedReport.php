@@ -34,6 +34,14 @@ final class ProcessedReport
             $perPeriod[Periods::label($period, $p)] = ReportData::rows($idSite, $method, $spec, $p, $request);
         }
         $columns = self::columns($report, $perPeriod, $request);
+        if (!empty($request['filter_update_columns_when_show_all_goals'])) {
+            $perPeriod = array_map(static function (array $rows) use ($request) {
+                return array_map(static function (array $row) use ($request) {
+                    return self::withGoalColumns($row, $request);
+                }, $rows);
+            }, $perPeriod);
+            $columns += ['conversion_rate' => 'Conversion Rate', 'revenue' => 'Revenue'];
+        }
         $hasDimension = $spec['family'] !== 'summary';
         $data = [];
         $meta = [];
@@ -108,6 +116,33 @@ final class ProcessedReport
         return $columns;
     }
 
+    /**
+     * Goal metrics of a row (filter_update_columns_when_show_all_goals): each goal's conversion
+     * rate, and for the goals asked by filter_show_goal_columns_process_goals their conversions and
+     * revenue too. Matomo names the ecommerce order goal 0.
+     */
+    private static function withGoalColumns(array $row, array $request): array
+    {
+        $asked = array_filter(explode(',', (string) ($request['filter_show_goal_columns_process_goals'] ?? '')), 'strlen');
+        $asked = array_map(static function (string $g) {
+            return $g === 'ecommerceOrder' ? '0' : ($g === 'ecommerceAbandonedCart' ? '-1' : $g);
+        }, $asked);
+        $visits = (int) ($row['metrics']['nb_visits'] ?? 0);
+        foreach ((array) ($row['metrics']['goals'] ?? []) as $key => $goal) {
+            $id = substr((string) $key, 7);
+            if ($asked !== [] && !in_array($id, $asked, true)) {
+                continue;
+            }
+            $row['goal_columns']["goal_{$id}_conversion_rate"] = Aggregator::rate($goal['nb_visits_converted'], $visits, 2);
+            if ($asked !== []) {
+                $row['goal_columns']["goal_{$id}_nb_conversions"] = $goal['nb_conversions'];
+                $row['goal_columns']["goal_{$id}_revenue"] = $goal['revenue'];
+                $row['goal_columns']["goal_{$id}_revenue_per_visit"] = $visits > 0 ? round($goal['revenue'] / $visits, 2) : 0;
+            }
+        }
+        return $row;
+    }
+
     private static function row(array $row, array $columns, string $currency, bool $raw, bool $hasDimension): array
     {
         $out = $hasDimension ? ['label' => $row['label']] : [];
@@ -115,6 +150,9 @@ final class ProcessedReport
             if ($name !== 'label') {
                 $out[$name] = Formatter::pretty($name, $row['metrics'][$name] ?? 0, $currency);
             }
+        }
+        foreach ($row['goal_columns'] ?? [] as $name => $value) {
+            $out[$name] = Formatter::pretty($name, $value, $currency);
         }
         if ($raw) {
             foreach ($row['metrics'] as $name => $value) {
