@@ -75,11 +75,11 @@ def test_conformance_prerelease_for_2025_11_25(auth_proxy, tmp_path):
     assert len(wire) > 20 and all(c["status"] == "SUCCESS" for c in wire)
 
 
-def sdk_report(url, calls):
+def sdk_report(url, calls, timeout=120):
     """Runs the official Python SDK client (auto mode, Bearer token): lists the tools, makes the calls."""
     args = [a for name, js in calls for a in ("--call", name, js)]
     out = subprocess.run([sys.executable, str(CLIENTS / "sdk_client.py"), url, "--token", TOKENS["viewer"], *args],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=timeout)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 

@@ -1,6 +1,9 @@
 """The demo answers like a Matomo: every report of the catalogue, every period and date form, every
 saved segment, from the generated log, with numbers equal to its own Reporting API."""
 
+import json
+from datetime import date
+
 import pytest
 
 from standin import new_standin
@@ -19,6 +22,15 @@ REQUIRED = {
     "PagePerformance_get", "Events_getCategory", "Events_getAction", "Events_getName",
     "CustomDimensions_getCustomDimension_idDimension--1", "CustomDimensions_getCustomDimension_idDimension--2",
     "MultiSites_getAll", "Actions_get", "Referrers_get",
+    "UserCountry_getRegion", "UserCountry_getCity", "DevicesDetection_getModel", "DevicesDetection_getBrand",
+    "DevicesDetection_getBrowserVersions", "DevicesDetection_getBrowserEngines", "DevicesDetection_getOsVersions",
+    "Resolution_getConfiguration", "DevicePlugins_getPlugin", "VisitorInterest_getNumberOfVisitsPerVisitDuration",
+    "VisitorInterest_getNumberOfVisitsPerPage", "VisitorInterest_getNumberOfVisitsByVisitCount",
+    "VisitorInterest_getNumberOfVisitsByDaysSinceLast", "Contents_getContentNames", "Contents_getContentPieces",
+    "Actions_getOutlinks", "Actions_getDownloads", "Actions_getSiteSearchCategories", "Actions_getSiteSearchNoResultKeywords",
+    "Actions_getPageUrlsFollowingSiteSearch", "Actions_getPageTitlesFollowingSiteSearch", "UserId_getUsers",
+    "Goals_getVisitsUntilConversion", "Goals_getDaysToConversion", "Goals_getVisitsUntilConversion_idGoal--ecommerceOrder",
+    "Goals_getDaysToConversion_idGoal--1", "Goals_getDaysToConversion_idGoal--0", "API_get",
 }
 
 
@@ -109,3 +121,42 @@ def test_drilling_into_a_row_with_its_subtable(demo, sid):
     rows = sub["structuredContent"]["report"]["rows"]
     visits = sum(r[sub["structuredContent"]["report"]["columns"].index("nb_visits")] for r in rows)
     assert rows and visits == first["nb_visits"]
+
+
+def test_a_new_user_reads_every_report_with_the_python_sdk(demo):
+    """As a new user would with the official Python SDK client: every report that matomo_report_list
+    gives for site 1, for yesterday, this week, last month, this year and the last 30 days."""
+    from test_clients import sdk_report
+
+    listed = sdk_report(demo.url, [("matomo_report_list", '{"idSite": 1, "limit": 200}')])
+    reports = listed["calls"][0]["structuredContent"]["reports"]
+    forms = [("day", "yesterday"), ("week", "today"), ("month", "previous1"), ("year", "today"), ("range", "last30")]
+    calls = [("matomo_report_processed", json.dumps({"idSite": 1, "reportUniqueId": r["uniqueId"], "period": p, "date": d}))
+             for r in reports for p, d in forms]
+    answers = sdk_report(demo.url, calls, timeout=600)["calls"]
+    assert len(answers) == len(reports) * len(forms)
+    empty = set()
+    for (name, args), answer in zip(calls, answers):
+        asked = json.loads(args)
+        text = " ".join(answer["text"])
+        assert "not found" not in text.lower(), (asked, text)
+        if answer["isError"]:
+            # a subtable report is read through a row of its parent report
+            assert "requires idSubtable" in text, (asked, text)
+            continue
+        data = answer["structuredContent"]
+        if not data["report"]["rows"]:
+            empty.add((asked["reportUniqueId"], asked["period"]))
+        check_label(data["period"])
+    # over a week or more, every report has data; a single day may leave a rare one empty
+    assert {e for e in empty if e[1] != "day"} == set(), sorted(empty)
+
+
+def check_label(period):
+    """The human label names the resolved ranges (their months and years)."""
+    for r in period["ranges"]:
+        for day in (r["start"], r["end"]):
+            d = date.fromisoformat(day)
+            assert str(d.year) in period["label"], period
+            if period["period"] != "year":
+                assert f"{d:%B}" in period["label"] or f"{d:%b}" in period["label"], period

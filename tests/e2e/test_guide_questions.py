@@ -148,7 +148,7 @@ def test_which_countries_brought_the_newest_visitors(guide, model):
     matomo = guide.api("UserCountry.getCountry", idSite=1, period="month", date="today", segment="visitorType==new",
                        filter_limit=-1)
     assert [(r["label"], r["nb_visits"]) for r in ours] == [(r["label"], r["nb_visits"]) for r in matomo]
-    assert ours[0]["label"] == "Germany"
+    assert ours and ours[0]["nb_visits"] == max(r["nb_visits"] for r in ours)
     assert model.calls <= 3
 
 

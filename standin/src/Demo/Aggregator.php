@@ -32,7 +32,11 @@ final class Aggregator
             case 'visit':
                 return self::byVisit($visits, $labelOf);
             case 'page':
-                return self::byPage($visits, $labelOf, (string) ($spec['only'] ?? ''));
+                return self::byPage($visits, $labelOf, (string) ($spec['only'] ?? ''), (string) ($spec['action'] ?? 'page'));
+            case 'content':
+                return self::byContent($visits, $labelOf);
+            case 'after_search':
+                return self::afterSearch($visits, $labelOf);
             case 'search':
                 return self::bySearch($visits, $labelOf);
             case 'event':
@@ -60,11 +64,26 @@ final class Aggregator
         }, self::TIMINGS)), 3);
         $all['nb_pageviews'] = $pages['nb_hits'] ?? 0;
         $all['nb_uniq_pageviews'] = $pages['nb_visits'] ?? 0;
-        $all['nb_searches'] = 0;
+        $count = ['search' => 0, 'download' => 0, 'outlink' => 0];
+        $unique = ['download' => [], 'outlink' => [], 'keyword' => []];
         foreach ($visits as $v) {
             foreach ($v['actions'] as $a) {
-                $all['nb_searches'] += $a['type'] === 'search' ? 1 : 0;
+                if (isset($count[$a['type']])) {
+                    $count[$a['type']]++;
+                }
+                if ($a['type'] === 'download' || $a['type'] === 'outlink') {
+                    $unique[$a['type']][$v['day'] . $v['id'] . $a['url']] = true;
+                }
+                if ($a['type'] === 'search') {
+                    $unique['keyword'][$a['keyword']] = true;
+                }
             }
+        }
+        $all['nb_searches'] = $count['search'];
+        $all['nb_keywords'] = count($unique['keyword']);
+        foreach (['download' => 'downloads', 'outlink' => 'outlinks'] as $type => $name) {
+            $all["nb_$name"] = $count[$type];
+            $all["nb_uniq_$name"] = count($unique[$type]);
         }
         foreach (['new' => false, 'returning' => true] as $suffix => $returning) {
             $group = array_filter($visits, static function (array $v) use ($returning) {
@@ -132,43 +151,50 @@ final class Aggregator
         $rows = [];
         $seen = [];
         foreach ($visits as $v) {
-            $label = $labelOf($v);
-            if ($label === null || $label === '') {
-                continue;
+            foreach ((array) $labelOf($v) as $label) {
+                self::countVisit($rows, $seen, (string) $label, $v);
             }
-            $r = &$rows[$label];
-            $r = $r ?? self::emptyVisitMetrics();
-            $actions = count($v['actions']);
-            $revenue = array_sum(array_column($v['conversions'], 'revenue')) + ($v['order']['revenue'] ?? 0);
-            $conversions = count($v['conversions']) + ($v['order'] ? 1 : 0);
-            $r['nb_visits']++;
-            $r['nb_actions'] += $actions;
-            $r['max_actions'] = max($r['max_actions'], $actions);
-            $r['sum_visit_length'] += $v['length'];
-            $r['bounce_count'] += $actions === 1 ? 1 : 0;
-            $r['nb_visits_converted'] += $conversions > 0 ? 1 : 0;
-            $r['nb_conversions'] += $conversions;
-            $r['revenue'] = round($r['revenue'] + $revenue, 2);
-            // per goal, as Matomo's archives keep them ("idgoal=0" is the ecommerce order)
-            $byGoal = array_count_values(array_map('strval', array_column($v['conversions'], 'idgoal'))) + ($v['order'] ? ['0' => 1] : []);
-            foreach ($byGoal as $idGoal => $n) {
-                $g = &$r['goals']["idgoal=$idGoal"];
-                $g = $g ?? ['nb_conversions' => 0, 'nb_visits_converted' => 0, 'revenue' => 0.0];
-                $g['nb_conversions'] += $n;
-                $g['nb_visits_converted']++;
-                $g['revenue'] = round($g['revenue'] + ($idGoal === '0' ? $v['order']['revenue']
-                    : array_sum(array_column(array_filter($v['conversions'], static function (array $c) use ($idGoal) {
-                        return (string) $c['idgoal'] === (string) $idGoal;
-                    }), 'revenue'))), 2);
-                unset($g);
-            }
-            $r['nb_uniq_visitors'] += isset($seen[$label]['v'][$v['visitor']]) ? 0 : 1;
-            $r['nb_users'] += $v['userId'] === '' || isset($seen[$label]['u'][$v['userId']]) ? 0 : 1;
-            $seen[$label]['v'][$v['visitor']] = true;
-            $seen[$label]['u'][$v['userId']] = true;
-            unset($r);
         }
         return array_map([self::class, 'withVisitRates'], $rows);
+    }
+
+    /** Adds one visit to the row of $label (a visit can count under several labels, e.g. plugins). */
+    private static function countVisit(array &$rows, array &$seen, string $label, array $v): void
+    {
+        if ($label === '') {
+            return;
+        }
+        $r = $rows[$label] ?? self::emptyVisitMetrics();
+        $actions = count($v['actions']);
+        $conversions = count($v['conversions']) + ($v['order'] ? 1 : 0);
+        $r['nb_visits']++;
+        $r['nb_actions'] += $actions;
+        $r['max_actions'] = max($r['max_actions'], $actions);
+        $r['sum_visit_length'] += $v['length'];
+        $r['bounce_count'] += $actions === 1 ? 1 : 0;
+        $r['nb_visits_converted'] += $conversions > 0 ? 1 : 0;
+        $r['nb_conversions'] += $conversions;
+        $r['revenue'] = round($r['revenue'] + array_sum(array_column($v['conversions'], 'revenue')) + ($v['order']['revenue'] ?? 0), 2);
+        // per goal, as Matomo's archives keep them ("idgoal=0" is the ecommerce order)
+        $byGoal = [];
+        foreach ($v['conversions'] as $c) {
+            $byGoal[(string) $c['idgoal']][] = $c['revenue'];
+        }
+        if ($v['order']) {
+            $byGoal['0'][] = $v['order']['revenue'];
+        }
+        foreach ($byGoal as $idGoal => $revenues) {
+            $g = $r['goals']["idgoal=$idGoal"] ?? ['nb_conversions' => 0, 'nb_visits_converted' => 0, 'revenue' => 0.0];
+            $g['nb_conversions'] += count($revenues);
+            $g['nb_visits_converted']++;
+            $g['revenue'] = round($g['revenue'] + array_sum($revenues), 2);
+            $r['goals']["idgoal=$idGoal"] = $g;
+        }
+        $r['nb_uniq_visitors'] += isset($seen[$label]['v'][$v['visitor']]) ? 0 : 1;
+        $r['nb_users'] += $v['userId'] === '' || isset($seen[$label]['u'][$v['userId']]) ? 0 : 1;
+        $seen[$label]['v'][$v['visitor']] = true;
+        $seen[$label]['u'][$v['userId']] = true;
+        $rows[$label] = $r;
     }
 
     private static function withVisitRates(array $r): array
@@ -189,12 +215,12 @@ final class Aggregator
         return $whole > 0 ? round($part / $whole, $precision + 2) : 0;
     }
 
-    private static function byPage(array $visits, callable $labelOf, string $only): array
+    private static function byPage(array $visits, callable $labelOf, string $only, string $type = 'page'): array
     {
         $rows = [];
         foreach ($visits as $v) {
-            $pages = array_values(array_filter($v['actions'], static function (array $a) {
-                return $a['type'] === 'page';
+            $pages = array_values(array_filter($v['actions'], static function (array $a) use ($type) {
+                return $a['type'] === $type;
             }));
             $last = count($pages) - 1;
             $visited = [];
@@ -217,7 +243,7 @@ final class Aggregator
                     $r['entry_bounce_count'] += count($v['actions']) === 1 ? 1 : 0;
                 }
                 $r['exit_nb_visits'] += $i === $last ? 1 : 0;
-                foreach (self::TIMINGS as $t) {
+                foreach (is_array($a['timing']) ? self::TIMINGS : [] as $t) {
                     $r["sum_time_$t"] = ($r["sum_time_$t"] ?? 0) + $a['timing'][$t] / 1000;
                     $r["nb_hits_with_time_$t"] = ($r["nb_hits_with_time_$t"] ?? 0) + 1;
                 }
@@ -237,6 +263,51 @@ final class Aggregator
             $r['avg_page_load_time'] = round($load, 3);
         }
         return $rows;
+    }
+
+    /** Content impressions and interactions (Contents plugin). */
+    private static function byContent(array $visits, callable $labelOf): array
+    {
+        $rows = [];
+        foreach ($visits as $v) {
+            foreach ($v['actions'] as $a) {
+                $label = $a['type'] === 'content' ? $labelOf($a) : null;
+                if ($label === null) {
+                    continue;
+                }
+                $r = &$rows[$label];
+                $r = $r ?? ['nb_impressions' => 0, 'nb_interactions' => 0];
+                $r['nb_impressions']++;
+                $r['nb_interactions'] += $a['interacted'] ? 1 : 0;
+                unset($r);
+            }
+        }
+        foreach ($rows as &$r) {
+            $r['interaction_rate'] = self::rate($r['nb_interactions'], $r['nb_impressions'], 2);
+        }
+        return $rows;
+    }
+
+    /** Pages viewed right after a site search. */
+    private static function afterSearch(array $visits, callable $labelOf): array
+    {
+        $rows = [];
+        foreach ($visits as $v) {
+            $previous = '';
+            foreach ($v['actions'] as $a) {
+                if ($a['type'] === 'page' && ($label = $labelOf($a)) !== null) {
+                    $r = &$rows[$label];
+                    $r = $r ?? ['nb_hits_following_search' => 0, 'nb_hits' => 0];
+                    $r['nb_hits']++;
+                    $r['nb_hits_following_search'] += $previous === 'search' ? 1 : 0;
+                    unset($r);
+                }
+                $previous = $a['type'];
+            }
+        }
+        return array_filter($rows, static function (array $r) {
+            return $r['nb_hits_following_search'] > 0;
+        });
     }
 
     private static function avgTiming(array $r, string $t): float

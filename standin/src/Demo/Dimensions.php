@@ -64,6 +64,7 @@ final class Dimensions
             case 'PagePerformance.get':
             case 'Actions.get':
             case 'Referrers.get':
+            case 'API.get':
                 return ['family' => 'summary'];
             case 'MultiSites.getAll':
             case 'MultiSites.getOne':
@@ -166,6 +167,116 @@ final class Dimensions
                 }, static function () {
                     return '';
                 });
+            case 'UserCountry.getRegion':
+                return $visit(static function (array $v) {
+                    return $v['region'] . ', ' . self::COUNTRIES[$v['country']];
+                }, static function (string $label) {
+                    return 'regionName==' . rawurlencode(explode(', ', $label)[0]);
+                });
+            case 'UserCountry.getCity':
+                return $visit(static function (array $v) {
+                    return $v['city'] . ', ' . $v['region'] . ', ' . self::COUNTRIES[$v['country']];
+                }, static function (string $label) {
+                    return 'city==' . rawurlencode(explode(', ', $label)[0]);
+                });
+            case 'DevicesDetection.getBrand':
+                return $visit(static function (array $v) {
+                    return $v['brand'];
+                }, $eq('deviceBrand'));
+            case 'DevicesDetection.getModel':
+                return $visit(static function (array $v) {
+                    return $v['brand'] === 'Unknown' ? $v['model'] : $v['brand'] . ' - ' . $v['model'];
+                }, static function (string $label) {
+                    return 'deviceModel==' . rawurlencode((string) preg_replace('/^.* - /', '', $label));
+                });
+            case 'DevicesDetection.getBrowserVersions':
+                return $visit(static function (array $v) {
+                    return $v['browser'] . ' ' . $v['browserVersion'];
+                }, static function (string $label) {
+                    return 'browserVersion==' . rawurlencode((string) preg_replace('/^.* /', '', $label));
+                });
+            case 'DevicesDetection.getBrowserEngines':
+                return $visit(static function (array $v) {
+                    return $v['engine'];
+                }, $eq('browserEngine'));
+            case 'DevicesDetection.getOsVersions':
+                return $visit(static function (array $v) {
+                    return trim($v['os'] . ' ' . $v['osVersion']);
+                }, static function (string $label) {
+                    return 'operatingSystemVersion==' . rawurlencode((string) preg_replace('/^.* /', '', $label));
+                });
+            case 'Resolution.getConfiguration':
+                return $visit(static function (array $v) {
+                    return $v['os'] . ';' . $v['browser'] . ';' . $v['resolution'];
+                }, static function () {
+                    return '';
+                });
+            case 'DevicePlugins.getPlugin':
+                return $visit(static function (array $v) {
+                    return $v['plugins'];
+                }, static function (string $label) {
+                    return 'devicePlugin==' . strtolower($label);
+                });
+            case 'VisitorInterest.getNumberOfVisitsPerVisitDuration':
+                return $visit(static function (array $v) {
+                    return self::bucket($v['length'], [[10, '0-10s'], [30, '11-30s'], [60, '31-60s'], [120, '1-2 min'], [240, '2-4 min'],
+                        [420, '4-7 min'], [600, '7-10 min'], [900, '10-15 min'], [1800, '15-30 min']], '30+ min');
+                }, static function () {
+                    return '';
+                });
+            case 'VisitorInterest.getNumberOfVisitsByVisitCount':
+            case 'Goals.getVisitsUntilConversion':
+                $converted = $method === 'Goals.getVisitsUntilConversion' ? self::converted($params) : null;
+                return $visit(static function (array $v) use ($converted) {
+                    if ($converted !== null && !$converted($v)) {
+                        return null;
+                    }
+                    return $v['visitCount'] . ($v['visitCount'] === 1 ? ' visit' : ' visits');
+                }, static function (string $label) {
+                    return 'visitCount==' . (int) $label;
+                });
+            case 'VisitorInterest.getNumberOfVisitsByDaysSinceLast':
+            case 'Goals.getDaysToConversion':
+                $converted = $method === 'Goals.getDaysToConversion' ? self::converted($params) : null;
+                $field = $converted === null ? 'daysSinceLast' : 'daysSinceFirst';
+                return $visit(static function (array $v) use ($converted, $field) {
+                    if ($converted !== null && !$converted($v)) {
+                        return null;
+                    }
+                    return $v[$field] . ($v[$field] === 1 ? ' day' : ' days');
+                }, static function () {
+                    return '';
+                });
+            case 'Contents.getContentNames':
+            case 'Contents.getContentPieces':
+                $field = $method === 'Contents.getContentNames' ? 'name' : 'piece';
+                return ['family' => 'content', 'label' => static function (array $a) use ($field) {
+                    return $a[$field];
+                }, 'segment' => $eq($field === 'name' ? 'contentName' : 'contentPiece')];
+            case 'Actions.getOutlinks':
+                return ['family' => 'page', 'action' => 'outlink', 'label' => static function (array $a) {
+                    return (string) parse_url($a['url'], PHP_URL_HOST);
+                }, 'segment' => static function (string $label) {
+                    return 'outlinkUrl=@' . rawurlencode($label);
+                }];
+            case 'Actions.getDownloads':
+                return ['family' => 'page', 'action' => 'download', 'label' => static function (array $a) {
+                    return $a['url'];
+                }, 'segment' => static function (string $label) {
+                    return 'downloadUrl=@' . rawurlencode($label);
+                }];
+            case 'Actions.getSiteSearchCategories':
+                return ['family' => 'search', 'label' => static function (array $a) {
+                    return $a['category'];
+                }, 'segment' => $eq('siteSearchCategory')];
+            case 'Actions.getPageUrlsFollowingSiteSearch':
+            case 'Actions.getPageTitlesFollowingSiteSearch':
+                $field = $method === 'Actions.getPageUrlsFollowingSiteSearch' ? 'url' : 'title';
+                return ['family' => 'after_search', 'label' => static function (array $a) use ($field) {
+                    return $a[$field];
+                }, 'segment' => static function (string $label) use ($field) {
+                    return ($field === 'url' ? 'pageUrl=@' : 'pageTitle==') . rawurlencode($label);
+                }];
             case 'UserId.getUsers':
                 return $visit(static function (array $v) {
                     return $v['userId'] !== '' ? $v['userId'] : null;
@@ -254,6 +365,36 @@ final class Dimensions
             }
         }
         return null;
+    }
+
+    private static function bucket(int $value, array $limits, string $last): string
+    {
+        foreach ($limits as [$max, $label]) {
+            if ($value <= $max) {
+                return $label;
+            }
+        }
+        return $last;
+    }
+
+    /** Whether a visit converted the goal the report variant is for (any goal, an id, ecommerce). */
+    private static function converted(array $params): callable
+    {
+        $goal = (string) ($params['idGoal'] ?? '');
+        return static function (array $v) use ($goal) {
+            if ($goal === 'ecommerceOrder' || $goal === '0') {
+                return $v['order'] !== null;
+            }
+            if ($goal === 'ecommerceAbandonedCart') {
+                return $v['cart'] !== null;
+            }
+            foreach ($v['conversions'] as $c) {
+                if ($goal === '' || (string) $c['idgoal'] === $goal) {
+                    return true;
+                }
+            }
+            return $goal === '' && $v['order'] !== null;
+        };
     }
 
     private static function only(string $method): string

@@ -204,6 +204,8 @@ final class ReportData
         'Actions.get' => ['nb_pageviews', 'nb_uniq_pageviews', 'nb_downloads', 'nb_uniq_downloads', 'nb_outlinks', 'nb_uniq_outlinks',
             'nb_searches', 'nb_keywords'],
         'Referrers.get' => ['/^Referrers_/'],
+        // API.get: every one-row report together
+        'API.get' => ['/^(nb_|max_actions|bounce_|avg_|sum_visit_length|revenue$|conversion_rate$|Referrers_)/'],
     ];
 
     private static function summary(string $method, array $visits, array $request): array
@@ -211,8 +213,10 @@ final class ReportData
         if ($method === 'Goals.get') {
             return Aggregator::goals($visits, (string) ($request['idGoal'] ?? ''));
         }
-        $all = Aggregator::summary($visits) + self::channels($visits)
-            + ['nb_downloads' => 0, 'nb_uniq_downloads' => 0, 'nb_outlinks' => 0, 'nb_uniq_outlinks' => 0, 'nb_keywords' => 0];
+        $all = Aggregator::summary($visits) + self::channels($visits);
+        if ($method === 'API.get') {
+            $all = Aggregator::goals($visits, '') + $all;
+        }
         $kept = [];
         foreach ($all as $k => $v) {
             foreach (self::SUMMARY_COLUMNS[$method] ?? [] as $column) {

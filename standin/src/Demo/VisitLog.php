@@ -83,16 +83,24 @@ final class VisitLog
         ['campaign', 'spring-sale', 'email', ''],
     ];
 
-    /** [type, browser name, browser code, os, resolution, weight] */
+    /** [type, browser name, browser code, os, resolution, weight, brand, model, browser version, engine, os version] */
     private const DEVICES = [
-        ['desktop', 'Chrome', 'CH', 'Windows', '1920x1080', 5],
-        ['desktop', 'Firefox', 'FF', 'Linux', '2560x1440', 3],
-        ['desktop', 'Safari', 'SF', 'Mac', '1440x900', 2],
-        ['desktop', 'Microsoft Edge', 'PS', 'Windows', '1920x1080', 1],
-        ['smartphone', 'Chrome Mobile', 'CM', 'Android', '412x915', 4],
-        ['smartphone', 'Mobile Safari', 'MF', 'iOS', '390x844', 3],
-        ['tablet', 'Mobile Safari', 'MF', 'iOS', '820x1180', 1],
+        ['desktop', 'Chrome', 'CH', 'Windows', '1920x1080', 5, 'Unknown', 'Generic Desktop', '131.0', 'Blink', '11'],
+        ['desktop', 'Firefox', 'FF', 'GNU/Linux', '2560x1440', 3, 'Unknown', 'Generic Desktop', '133.0', 'Gecko', ''],
+        ['desktop', 'Safari', 'SF', 'Mac', '1440x900', 2, 'Apple', 'MacBook', '18.1', 'WebKit', '15.1'],
+        ['desktop', 'Microsoft Edge', 'PS', 'Windows', '1920x1080', 1, 'Unknown', 'Generic Desktop', '131.0', 'Blink', '10'],
+        ['smartphone', 'Chrome Mobile', 'CM', 'Android', '412x915', 4, 'Samsung', 'Galaxy S23', '131.0', 'Blink', '14'],
+        ['smartphone', 'Mobile Safari', 'MF', 'iOS', '390x844', 3, 'Apple', 'iPhone', '18.1', 'WebKit', '18.1'],
+        ['tablet', 'Mobile Safari', 'MF', 'iOS', '820x1180', 1, 'Apple', 'iPad', '18.1', 'WebKit', '18.1'],
     ];
+
+    /** country code => [region, city] */
+    private const CITIES = ['de' => ['Bavaria', 'Munich'], 'us' => ['New York', 'New York'], 'nl' => ['North Holland', 'Amsterdam'],
+        'gb' => ['England', 'London'], 'at' => ['Vienna', 'Vienna'], 'fr' => ['Ile-de-France', 'Paris'], 'jp' => ['Tokyo', 'Tokyo'],
+        'br' => ['Sao Paulo', 'Sao Paulo']];
+    private const OUTLINKS = ['https://github.com/matomo-org/matomo', 'https://matomo.org/docs/', 'https://www.php.net/manual/'];
+    private const DOWNLOADS = ['/files/size-guide.pdf', '/files/catalogue-2026.pdf'];
+    private const CONTENTS = [['Hero banner', 'winter-sale.jpg'], ['Newsletter box', 'Sign up now'], ['Product teaser', 'trail-boots.png']];
 
     /** [country code, language code, weight] */
     private const PLACES = [
@@ -180,7 +188,17 @@ final class VisitLog
             ];
             $elapsed += $spent;
             if ($idSite === 1 && $random->unit() < 0.08) {
-                $actions[] = ['type' => 'search', 'keyword' => $random->pick(self::SEARCHES), 'results' => $random->int(0, 12)];
+                $actions[] = ['type' => 'search', 'keyword' => $random->pick(self::SEARCHES), 'results' => $random->int(0, 12),
+                    'category' => $random->unit() < 0.5 ? 'Products' : 'Help'];
+            }
+            if ($random->unit() < 0.05) {
+                $actions[] = ['type' => 'outlink', 'url' => $random->pick(self::OUTLINKS), 'spent' => 0, 'timing' => null];
+            } elseif ($random->unit() < 0.05) {
+                $actions[] = ['type' => 'download', 'url' => $random->pick(self::DOWNLOADS), 'spent' => 0, 'timing' => null];
+            }
+            if ($random->unit() < 0.15) {
+                $content = $random->pick(self::CONTENTS);
+                $actions[] = ['type' => 'content', 'name' => $content[0], 'piece' => $content[1], 'interacted' => $random->unit() < 0.3];
             }
             if ($random->unit() < 0.12) {
                 $event = $random->pick(self::EVENTS);
@@ -202,6 +220,17 @@ final class VisitLog
             'browserCode' => $device[2],
             'os' => $device[3],
             'resolution' => $device[4],
+            'brand' => $device[6],
+            'model' => $device[7],
+            'browserVersion' => $device[8],
+            'engine' => $device[9],
+            'osVersion' => $device[10],
+            'region' => self::CITIES[$place[0]][0],
+            'city' => self::CITIES[$place[0]][1],
+            'plugins' => $device[0] === 'desktop' ? ['Cookie', 'Pdf'] : ['Cookie'],
+            'visitCount' => $returning ? $random->int(2, 6) : 1,
+            'daysSinceLast' => $returning ? $random->int(0, 30) : 0,
+            'daysSinceFirst' => $returning ? $random->int(1, 60) : 0,
             'country' => $place[0],
             'language' => $place[1],
             'dimension1' => $idSite === 1 ? ($returning ? self::CUSTOMER_TYPES[1 + $random->int(0, 2)] : self::CUSTOMER_TYPES[0]) : '',
