@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PORT ?= 8080
 EXTENSION := target/release/libmatomo_mcp.so
 RUN_TESTS := $(shell php-config --extension-dir 2>/dev/null)/build/run-tests.php
+# PHP as the system has it, minus an installed matomo_mcp: the tests load the build themselves
+CLEAN_PHP = PHP_INI_SCAN_DIR="$$(bash scripts/php-ini-without-mcp.sh php build/php-cli.d)"
 PYTHON := build/tools/venv/bin/python
 
 .PHONY: all deps build demo test lint test-rust test-php test-e2e client-tools install dist clean
@@ -24,23 +26,26 @@ client-tools: deps
 
 test: build client-tools lint test-rust test-php test-e2e
 
+# php -n: the syntax check must not depend on what the system PHP loads (an installed
+# matomo_mcp would make the stub's declarations clash)
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets --quiet -- -D warnings
-	@for f in $$(find php standin tests -name '*.php' -o -name '*.inc'); do php -l "$$f" >/dev/null || exit 1; done
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	@for f in $$(find php standin tests -name '*.php' -o -name '*.inc'); do php -n -l "$$f" >/dev/null || exit 1; done
 	phpcs --standard=PSR12 php
 	phpcs --standard=PSR12 --warning-severity=0 standin
 
+# the core needs no PHP; the extension crate's own tests run with the PHP headers
 test-rust:
-	cargo test
+	cargo test --workspace
 
 test-php: $(EXTENSION)
 	rm -f tests/phpt/*.{diff,exp,log,out,php,sh}
-	php $(RUN_TESTS) -q --no-color -d extension=$(CURDIR)/$(EXTENSION) tests/phpt | tee build/phpt.log
+	$(CLEAN_PHP) php $(RUN_TESTS) -q --no-color -d extension=$(CURDIR)/$(EXTENSION) tests/phpt | tee build/phpt.log
 	@! grep -q '^FAIL' build/phpt.log
 
 test-e2e: $(EXTENSION)
-	MCP_EXTENSION=$(CURDIR)/$(EXTENSION) $(PYTHON) -m pytest tests/e2e -q -rs
+	$(CLEAN_PHP) MCP_EXTENSION=$(CURDIR)/$(EXTENSION) $(PYTHON) -m pytest tests/e2e -q -rs
 
 install: build
 	bash scripts/install.sh "$(MATOMO_DIR)"

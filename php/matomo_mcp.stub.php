@@ -1,7 +1,7 @@
 <?php
 
 /**
- * The functions of the matomo_mcp PHP extension (written in Rust, see src/php/), for IDEs and
+ * The functions of the matomo_mcp PHP extension (written in Rust, see src/php/ over core/), for IDEs and
  * reviewers. Never loaded: the extension defines them.
  */
 

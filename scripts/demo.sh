@@ -8,7 +8,8 @@ data="$root/build/demo"
 so="$root/target/release/libmatomo_mcp.so"
 token="a1b2c3d4e5f60718293a4b5c6d7e8f90"   # the stand-in's view-only user "viewer"
 
-MCP_STANDIN_DATA="$data" php -d "extension=$so" "$root/standin/console.php" setup --trusted-host="127.0.0.1:$port" --enable >/dev/null
+MCP_STANDIN_DATA="$data" PHP_INI_SCAN_DIR="$(bash "$root/scripts/php-ini-without-mcp.sh" php "$data/php-cli.d")" \
+  php -d "extension=$so" "$root/standin/console.php" setup --trusted-host="127.0.0.1:$port" --enable >/dev/null
 "$root/scripts/standin-server.sh" start --port "$port" --data "$data" --extension "$so" --workers 4
 trap '"$root/scripts/standin-server.sh" stop --data "$data"; exit 0' INT TERM EXIT
 

@@ -95,7 +95,9 @@ http {
 CONF
 
 stop
-"$fpm_bin" "${as_root[@]}" -d "extension=$so" -y "$run/php-fpm.conf"
+# the pool loads the extension given here, never one installed into the system PHP as well
+PHP_INI_SCAN_DIR="$(bash "$root/scripts/php-ini-without-mcp.sh" "$fpm_bin" "$run/conf.d")" \
+  "$fpm_bin" "${as_root[@]}" -d "extension=$so" -y "$run/php-fpm.conf"
 nginx -c "$run/nginx.conf" -e "$run/nginx-error.log"
 for _ in $(seq 1 100); do
   if curl -s -o /dev/null "http://127.0.0.1:$port/index.php"; then exit 0; fi

@@ -1,24 +1,8 @@
-//! Matomo MCP Server core, loaded into PHP as the `matomo_mcp` extension.
-//!
-//! A request travels: `php` (conversion) -> `endpoint` (Matomo-level checks) -> `transport`
-//! (Streamable HTTP rules, sessions) -> `protocol` (JSON-RPC methods) -> `tools` (validation,
-//! dispatch, shaping) -> `host` (Matomo callbacks) and back.
+//! The `matomo_mcp` PHP extension: the functions the McpServer plugin calls, over the pure-Rust
+//! core (`matomo_mcp_core`). Everything here converts between PHP values and the core's types;
+//! every decision is taken in the core.
 
-pub mod config;
-pub mod endpoint;
-pub mod host;
-pub mod http;
-pub mod jsonrpc;
-pub mod logging;
-pub mod php;
-pub mod protocol;
-pub mod session;
-pub mod tools;
-pub mod transport;
-pub mod util;
-
-#[cfg(test)]
-mod testing;
+mod php;
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ModuleEntry;
@@ -41,7 +25,7 @@ extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_start!();
     info_table_row!("matomo_mcp support", "enabled");
     info_table_row!("version", env!("CARGO_PKG_VERSION"));
-    info_table_row!("built with McpServer plugin", env!("MATOMO_MCP_PLUGIN_VERSION"));
+    info_table_row!("built with McpServer plugin", matomo_mcp_core::version::PLUGIN.as_str());
     info_table_row!(
         "MCP protocol versions",
         "2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05"

@@ -3,10 +3,11 @@
 //! and takes it over, so a failing callback becomes an error value here, never a PHP fatal.
 
 use super::convert;
-use crate::host::{ApiError, ApiErrorKind, Host, HostError, LogLevel, SiteDates, StoredSession};
 use ext_php_rs::convert::IntoZvalDyn;
 use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::ExecutorGlobals;
+use matomo_mcp_core::bridge::{api_outcome, session_row};
+use matomo_mcp_core::host::{ApiError, Host, HostError, LogLevel, SiteDates, StoredSession};
 use serde_json::{Map, Value};
 
 pub struct PhpHost<'a> {
@@ -48,41 +49,6 @@ fn level_name(level: LogLevel) -> &'static str {
         LogLevel::Info => "info",
         LogLevel::Debug => "debug",
     }
-}
-
-/// The bridge answers `['result' => mixed]` (DataTables rendered by Matomo, see `rendered`) or
-/// `['error' => kind, 'message' => string]`.
-pub(crate) fn api_outcome(answer: Value) -> Result<Value, ApiError> {
-    let Value::Object(mut map) = answer else {
-        return Err(ApiError::internal("callApi() returned something other than an array"));
-    };
-    if let Some(kind) = map.get("error").and_then(Value::as_str) {
-        let kind = match kind {
-            "no_access" => ApiErrorKind::NoAccess,
-            "rejected" => ApiErrorKind::Rejected,
-            "plugin_inactive" => ApiErrorKind::PluginInactive,
-            _ => ApiErrorKind::Internal,
-        };
-        let message = map
-            .get("message")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        return Err(ApiError { kind, message });
-    }
-    let result = map
-        .remove("result")
-        .ok_or_else(|| ApiError::internal("callApi() answered neither result nor error"))?;
-    super::rendered::decode(result).map_err(ApiError::internal)
-}
-
-fn session_row(v: Value) -> Option<StoredSession> {
-    Some(StoredSession {
-        id: v.get("id")?.as_str()?.to_string(),
-        login: v.get("login")?.as_str()?.to_string(),
-        expires_at: crate::tools::values::int(v.get("expires_at"))?,
-        data: v.get("data").and_then(Value::as_str).unwrap_or("{}").to_string(),
-    })
 }
 
 impl Host for PhpHost<'_> {

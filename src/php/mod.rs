@@ -1,19 +1,18 @@
 //! The one place where PHP meets Rust: functions the plugin calls, and the conversions around
 //! them. Everything here only converts; decisions are taken in the pure-Rust modules.
 
-pub mod convert;
-pub mod host;
-pub mod rendered;
+mod convert;
+mod host;
 mod request;
 
-use crate::endpoint::{self, EndpointFacts};
-use crate::host::{Host, LogLevel};
-use crate::http::HttpResponse;
-use crate::session;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
 use host::PhpHost;
+use matomo_mcp_core::endpoint::{self, EndpointFacts};
+use matomo_mcp_core::host::{Host, LogLevel};
+use matomo_mcp_core::http::HttpResponse;
+use matomo_mcp_core::session;
 use serde_json::Value;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -115,17 +114,13 @@ pub fn matomo_mcp_collect_expired_sessions(bridge: &ZendObject) -> i64 {
 /// The most body bytes worth reading: one more than the limit, so an oversized body is seen.
 #[php_function]
 pub fn matomo_mcp_max_body_bytes() -> i64 {
-    i64::try_from(crate::transport::MAX_BODY_BYTES + 1).unwrap_or(i64::MAX)
+    i64::try_from(matomo_mcp_core::transport::MAX_BODY_BYTES + 1).unwrap_or(i64::MAX)
 }
 
 /// Names of the built-in tools (for `McpServer.filterTools`, which may remove any tool).
 #[php_function]
 pub fn matomo_mcp_builtin_tool_names() -> Vec<String> {
-    crate::tools::registry::builtin()
-        .tools
-        .iter()
-        .map(|t| t.name.to_string())
-        .collect()
+    matomo_mcp_core::tools::builtin_names()
 }
 
 /// The extension's version, checked by the plugin against the version it was made for.

@@ -1,8 +1,8 @@
 //! The plugin's request array -> `HttpRequest`.
 
 use super::convert;
-use crate::http::HttpRequest;
 use ext_php_rs::types::Zval;
+use matomo_mcp_core::http::HttpRequest;
 use serde_json::Value;
 
 pub fn from_zval(zv: &Zval) -> Result<HttpRequest, String> {

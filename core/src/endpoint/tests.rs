@@ -189,7 +189,7 @@ fn a_plugin_of_another_version_line_gets_a_clear_500() {
         "{message}"
     );
     assert!(host.log_text().contains("does not match"));
-    f.plugin_version = format!("{}.9", super::major_minor(env!("MATOMO_MCP_PLUGIN_VERSION")));
+    f.plugin_version = format!("{}.9", crate::version::major_minor(&crate::version::PLUGIN));
     assert_eq!(
         handle(&post(INIT), &f, &FakeHost::new()).status,
         200,

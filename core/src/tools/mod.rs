@@ -23,6 +23,11 @@ pub mod values;
 use crate::host::Host;
 use serde_json::{Map, Value, json};
 
+/// The names of the built-in tools (the plugin's `McpServer.filterTools` event may remove any).
+pub fn builtin_names() -> Vec<String> {
+    registry::builtin().tools.iter().map(|t| t.name.to_string()).collect()
+}
+
 /// A tool failure the model should read and act on (`isError: true`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ToolError(pub String);

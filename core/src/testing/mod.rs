@@ -29,6 +29,12 @@ pub struct FakeHost {
     api: Box<ApiFn>,
 }
 
+impl Default for FakeHost {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl FakeHost {
     pub fn new() -> Self {
         Self::with_api(|_, _| Err(ApiError::internal("no API in this test")))
@@ -174,7 +180,7 @@ impl Host for FakeHost {
 
 /// The `response` of a captured Matomo 5.1.2 answer (bundled copy of the shared fixtures).
 pub fn fixture(file: &str) -> Value {
-    let path = format!("{}/standin/fixtures/matomo-5.1.2/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../standin/fixtures/matomo-5.1.2/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     v["response"].clone()

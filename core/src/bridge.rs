@@ -1,8 +1,48 @@
-//! DataTables arrive from the plugin already rendered by Matomo's JSON renderer, as
-//! `{"@matomo_json": "<json>", "@total_rows": n}`. They are parsed here, in place; the row count
-//! before Matomo's filter_limit moves to a sibling key `<key>@total_rows`.
+//! What the plugin's bridge (`Bridge\MatomoHost`) hands over, read into the core's terms.
+//!
+//! `callApi` answers `['result' => mixed]` or `['error' => kind, 'message' => string]`. DataTables
+//! in a result arrive already rendered by Matomo's JSON renderer, as
+//! `{"@matomo_json": "<json>", "@total_rows": n}`: they are parsed here, in place, and the row
+//! count before Matomo's filter_limit moves to a sibling key `<key>@total_rows`.
 
+use crate::host::{ApiError, ApiErrorKind, StoredSession};
+use crate::tools::values::int;
 use serde_json::{Map, Value};
+
+/// A `callApi` answer as the outcome of the Matomo API call.
+pub fn api_outcome(answer: Value) -> Result<Value, ApiError> {
+    let Value::Object(mut map) = answer else {
+        return Err(ApiError::internal("callApi() returned something other than an array"));
+    };
+    if let Some(kind) = map.get("error").and_then(Value::as_str) {
+        let kind = match kind {
+            "no_access" => ApiErrorKind::NoAccess,
+            "rejected" => ApiErrorKind::Rejected,
+            "plugin_inactive" => ApiErrorKind::PluginInactive,
+            _ => ApiErrorKind::Internal,
+        };
+        let message = map
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        return Err(ApiError { kind, message });
+    }
+    let result = map
+        .remove("result")
+        .ok_or_else(|| ApiError::internal("callApi() answered neither result nor error"))?;
+    decode(result).map_err(ApiError::internal)
+}
+
+/// A `sessionLoad` row; `None` when it is malformed.
+pub fn session_row(v: Value) -> Option<StoredSession> {
+    Some(StoredSession {
+        id: v.get("id")?.as_str()?.to_string(),
+        login: v.get("login")?.as_str()?.to_string(),
+        expires_at: int(v.get("expires_at"))?,
+        data: v.get("data").and_then(Value::as_str).unwrap_or("{}").to_string(),
+    })
+}
 
 const JSON_KEY: &str = "@matomo_json";
 const TOTAL_KEY: &str = "@total_rows";
@@ -18,7 +58,7 @@ fn take_rendered(v: &mut Value) -> Option<Result<(Value, Value), String>> {
     Some(parsed.map(|p| (p, total)))
 }
 
-pub fn decode(mut value: Value) -> Result<Value, String> {
+fn decode(mut value: Value) -> Result<Value, String> {
     if let Some(rendered) = take_rendered(&mut value) {
         return rendered.map(|(table, _)| table);
     }

@@ -10,6 +10,7 @@ use crate::host::Host;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::jsonrpc::{self, BodyIds, INTERNAL_ERROR, INVALID_REQUEST};
 use crate::transport;
+use crate::version::major_minor;
 use access::AccessLevel;
 pub use facts::EndpointFacts;
 use serde_json::Value;
@@ -81,17 +82,13 @@ fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), 
     }
 }
 
-fn major_minor(version: &str) -> String {
-    version.split('.').take(2).collect::<Vec<_>>().join(".")
-}
-
 /// The extension serves only the plugin line it was built with (the plugin checks the other way).
 fn version_mismatch(plugin_version: &str) -> Option<String> {
-    let built_for = env!("MATOMO_MCP_PLUGIN_VERSION");
+    let built_for = crate::version::PLUGIN.as_str();
     (major_minor(plugin_version) != major_minor(built_for)).then(|| {
         format!(
             "The McpServer plugin {plugin_version} does not match the matomo_mcp extension {} (built for plugin {built_for}). Install matching versions and reload PHP-FPM/Apache.",
-            env!("CARGO_PKG_VERSION")
+            crate::version::EXTENSION
         )
     })
 }

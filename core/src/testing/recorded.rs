@@ -43,7 +43,7 @@ pub struct RecordedCall {
 }
 
 fn dir() -> String {
-    format!("{}/standin/fixtures/matomo-5.1.2-bridge", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/../standin/fixtures/matomo-5.1.2-bridge", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn load() -> Vec<RecordedCall> {
@@ -117,7 +117,7 @@ fn same_params(a: &Map<String, Value>, b: &Map<String, Value>, except: &[&str]) 
 
 /// The bridge's answer as the PHP host hands it to the core (same decoding, same error kinds).
 pub fn outcome(answer: &Value) -> Result<Value, ApiError> {
-    crate::php::host::api_outcome(answer.clone())
+    crate::bridge::api_outcome(answer.clone())
 }
 
 fn api_callbacks(user: &str) -> impl Iterator<Item = &'static Callback> + '_ {
