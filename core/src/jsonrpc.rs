@@ -1,5 +1,6 @@
 //! JSON-RPC 2.0 messages: classifying what a client sent and writing the answers.
 
+use crate::http::HttpResponse;
 use serde_json::{Map, Value, json};
 
 pub const PARSE_ERROR: i64 = -32700;
@@ -7,6 +8,37 @@ pub const INVALID_REQUEST: i64 = -32600;
 pub const METHOD_NOT_FOUND: i64 = -32601;
 pub const INVALID_PARAMS: i64 = -32602;
 pub const INTERNAL_ERROR: i64 = -32603;
+
+/// The answer to a failure inside the server: nothing about it reaches the client.
+pub const INTERNAL: &str = "Internal endpoint error.";
+
+/// A JSON-RPC error answer to one request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RpcError {
+    pub code: i64,
+    pub message: String,
+    pub data: Option<Value>,
+}
+
+impl RpcError {
+    pub fn new(code: i64, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            data: None,
+        }
+    }
+}
+
+/// An HTTP answer carrying one JSON-RPC error.
+pub fn error_response(status: u16, id: &Value, code: i64, message: &str) -> HttpResponse {
+    HttpResponse::json(status, error_body(id, code, message))
+}
+
+/// The generic 500 answer for a failure inside the server.
+pub fn internal_error_response(id: &Value) -> HttpResponse {
+    error_response(500, id, INTERNAL_ERROR, INTERNAL)
+}
 
 /// One parsed JSON-RPC message.
 #[derive(Debug, Clone, PartialEq)]

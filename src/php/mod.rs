@@ -12,6 +12,7 @@ use host::PhpHost;
 use matomo_mcp_core::endpoint::{self, EndpointFacts};
 use matomo_mcp_core::host::{Host, LogLevel};
 use matomo_mcp_core::http::HttpResponse;
+use matomo_mcp_core::jsonrpc;
 use matomo_mcp_core::session;
 use serde_json::Value;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -23,7 +24,7 @@ fn guarded(host: &dyn Host, f: impl FnOnce() -> HttpResponse) -> HttpResponse {
             LogLevel::Error,
             "MCP core: internal error (Rust panic) while answering a request",
         );
-        endpoint::internal_error(&Value::String(String::new()))
+        jsonrpc::internal_error_response(&Value::String(String::new()))
     })
 }
 
@@ -70,7 +71,7 @@ pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> P
                     LogLevel::Error,
                     &format!("MCP core: unusable endpoint facts from the plugin: {e}"),
                 );
-                return endpoint::internal_error(&Value::String(String::new()));
+                return jsonrpc::internal_error_response(&Value::String(String::new()));
             }
         };
         match request::from_zval(request) {
@@ -80,7 +81,7 @@ pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> P
                     LogLevel::Error,
                     &format!("MCP core: unusable request from the plugin: {e}"),
                 );
-                endpoint::internal_error(&Value::String(String::new()))
+                jsonrpc::internal_error_response(&Value::String(String::new()))
             }
         }
     });

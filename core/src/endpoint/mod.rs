@@ -8,7 +8,7 @@ pub mod origin;
 use crate::config::McpConfig;
 use crate::host::Host;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::jsonrpc::{self, BodyIds, INTERNAL_ERROR, INVALID_REQUEST};
+use crate::jsonrpc::{self, BodyIds, INTERNAL_ERROR, INVALID_REQUEST, error_response, internal_error_response};
 use crate::transport;
 use crate::version::major_minor;
 use access::AccessLevel;
@@ -25,17 +25,11 @@ pub const ROOT_REQUEST_REQUIRED: &str = "MCP endpoint requires a root API reques
 pub const AUTH_REQUIRED: &str = "Authentication required.";
 pub const TOKEN_IN_URL: &str = "Authentication required. A token_auth in the URL is not accepted by the MCP endpoint (URLs end up in access logs): send it as an 'Authorization: Bearer <token_auth>' header.";
 pub const DISABLED: &str = "MCP endpoint is disabled. Please contact your Matomo administrator.";
-pub const INTERNAL: &str = "Internal endpoint error.";
-
-/// A JSON-RPC error response with the given HTTP status.
-pub fn jsonrpc_error(status: u16, id: &Value, code: i64, message: &str) -> HttpResponse {
-    HttpResponse::json(status, jsonrpc::error_body(id, code, message))
-}
 
 /// 403 answers carry a JSON body only when the client sent one request object with an id.
 fn forbidden(ids: &BodyIds, message: &str) -> HttpResponse {
     match &ids.top_level_id {
-        Some(id) => jsonrpc_error(403, id, INVALID_REQUEST, message),
+        Some(id) => error_response(403, id, INVALID_REQUEST, message),
         None => HttpResponse::new(403),
     }
 }
@@ -45,7 +39,7 @@ fn unauthorized(ids: &BodyIds, facts: &EndpointFacts, message: &str) -> HttpResp
     if let Some(url) = facts.resource_metadata_url.as_deref().filter(|u| !u.is_empty()) {
         challenge.push_str(&format!(", resource_metadata=\"{}\"", url.replace('"', "%22")));
     }
-    jsonrpc_error(401, &ids.request_id, INVALID_REQUEST, message).with_header("WWW-Authenticate", &challenge)
+    error_response(401, &ids.request_id, INVALID_REQUEST, message).with_header("WWW-Authenticate", &challenge)
 }
 
 /// Checks 2 to 6 of the spec; `Err` is the answer to send.
@@ -55,7 +49,7 @@ fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), 
         && facts.is_root_request
         && facts.root_method == ENDPOINT_METHOD;
     if !is_endpoint {
-        return Err(jsonrpc_error(
+        return Err(error_response(
             400,
             &ids.request_id,
             INVALID_REQUEST,
@@ -102,7 +96,7 @@ pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> Http
     }
     if let Some(message) = version_mismatch(&facts.plugin_version) {
         host.log(crate::host::LogLevel::Error, &message);
-        return jsonrpc_error(500, &Value::String(String::new()), INTERNAL_ERROR, &message);
+        return error_response(500, &Value::String(String::new()), INTERNAL_ERROR, &message);
     }
     let oversized = req.body.len() > transport::MAX_BODY_BYTES;
     let parsed: Option<Value> = if oversized {
@@ -142,15 +136,10 @@ pub fn exception_response(kind: &str, message: &str, body: &[u8]) -> HttpRespons
             } else {
                 message
             };
-            jsonrpc_error(400, &ids.request_id, INVALID_REQUEST, text)
+            error_response(400, &ids.request_id, INVALID_REQUEST, text)
         }
-        _ => internal_error(&ids.request_id),
+        _ => internal_error_response(&ids.request_id),
     }
-}
-
-/// The answer when something unexpected failed (details go to Matomo's log only).
-pub fn internal_error(id: &Value) -> HttpResponse {
-    jsonrpc_error(500, id, INTERNAL_ERROR, INTERNAL)
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub fn format_line(record: &ToolCallRecord, full_parameters: bool) -> String {
         .map(|a| redact::format_arguments(a, full_parameters))
         .unwrap_or_default();
     let ms = record.duration.as_secs_f64() * 1000.0;
-    let tool = crate::protocol::printable(record.tool);
+    let tool = crate::util::printable(record.tool);
     match record.outcome {
         Outcome::Success { response_bytes } => format!(
             "MCP Tool Call successful: {tool} [{args}] [session={}, response_bytes={response_bytes}, duration_ms={ms:.1}]",

@@ -56,7 +56,7 @@ pub fn format_arguments(args: &Map<String, Value>, full: bool) -> String {
             } else {
                 mask_secrets(v).to_string()
             };
-            format!("{}: {shown}", crate::protocol::printable(k))
+            format!("{}: {shown}", crate::util::printable(k))
         })
         .collect::<Vec<_>>()
         .join(", ")

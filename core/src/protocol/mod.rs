@@ -4,45 +4,14 @@
 pub mod instructions;
 pub mod versions;
 
-use crate::config::McpConfig;
-use crate::host::Host;
+use crate::jsonrpc::RpcError;
 use crate::jsonrpc::{self, INVALID_REQUEST, METHOD_NOT_FOUND};
 use crate::session::SessionState;
-use crate::tools;
+use crate::tools::{self, Call};
+use crate::util::printable;
 use serde_json::{Value, json};
 
 pub const SERVER_NAME: &str = "Matomo MCP Server";
-
-/// A JSON-RPC error answer to one request.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RpcError {
-    pub code: i64,
-    pub message: String,
-    pub data: Option<Value>,
-}
-
-impl RpcError {
-    pub fn new(code: i64, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-            data: None,
-        }
-    }
-}
-
-/// Everything a method handler may need about the current request.
-pub struct Call<'a> {
-    pub host: &'a dyn Host,
-    pub login: &'a str,
-    pub config: &'a McpConfig,
-    /// The protocol version negotiated for this session.
-    pub version: &'a str,
-    pub session_id: &'a str,
-    pub plugin_version: &'a str,
-    /// The tools of this request (settings, other plugins' additions and removals).
-    pub tools: &'a crate::tools::contributed::ToolSet<'a>,
-}
 
 fn str_at<'v>(v: Option<&'v Value>, pointer: &str) -> Option<&'v str> {
     v.and_then(|p| p.pointer(pointer)).and_then(Value::as_str)
@@ -118,15 +87,5 @@ pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -
             is_error: true,
             tool,
         },
-    }
-}
-
-/// A client-chosen name, safe to put in a message: short and printable.
-pub fn printable(s: &str) -> String {
-    let clean: String = s.chars().filter(|c| !c.is_control()).take(64).collect();
-    if s.chars().count() > 64 {
-        format!("{clean}...")
-    } else {
-        clean
     }
 }

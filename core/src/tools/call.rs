@@ -1,11 +1,13 @@
 //! `tools/call`: find the tool, tolerate and validate its arguments, run it, shape and log.
 
+use super::Call;
 use super::contributed::Found;
 use super::{ToolContext, ToolError, ToolResult, coerce, output, schema, tolerance};
 use crate::host::{ApiErrorKind, LogLevel};
 use crate::jsonrpc::INVALID_PARAMS;
+use crate::jsonrpc::RpcError;
 use crate::logging::{self, Outcome, ToolCallRecord};
-use crate::protocol::{Call, RpcError, printable, versions};
+use crate::util::printable;
 use serde_json::{Map, Value, json};
 use std::time::Instant;
 
@@ -140,7 +142,7 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<Called, RpcError> {
     match execute(call, &found, &args) {
         Ok(mut value) => {
             output::scrub(&mut value);
-            let structured = versions::has_structured_output(call.version) && value.is_object();
+            let structured = call.structured_output && value.is_object();
             let result = output::success(&value, structured);
             log(
                 &args,

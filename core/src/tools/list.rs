@@ -1,8 +1,9 @@
 //! `tools/list` with cursor pagination. All built-in tools fit on one page today; the cursor
 //! keeps clients correct when plugins add many more.
 
+use super::Call;
 use crate::jsonrpc::INVALID_PARAMS;
-use crate::protocol::{Call, RpcError, versions};
+use crate::jsonrpc::RpcError;
 use crate::util::base64url;
 use serde_json::Value;
 
@@ -48,11 +49,7 @@ fn invalid_cursor() -> RpcError {
 
 pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
     let cursor = params.and_then(|p| p.get("cursor"));
-    page(
-        &call.tools.descriptors(versions::has_structured_output(call.version)),
-        cursor,
-        PAGE_SIZE,
-    )
+    page(&call.tools.descriptors(call.structured_output), cursor, PAGE_SIZE)
 }
 
 #[cfg(test)]

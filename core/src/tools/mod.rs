@@ -20,12 +20,28 @@ pub mod sites;
 pub mod tolerance;
 pub mod values;
 
+use crate::config::McpConfig;
 use crate::host::Host;
 use serde_json::{Map, Value, json};
 
 /// The names of the built-in tools (the plugin's `McpServer.filterTools` event may remove any).
 pub fn builtin_names() -> Vec<String> {
     registry::builtin().tools.iter().map(|t| t.name.to_string()).collect()
+}
+
+/// Everything a method handler may need about the current request.
+pub struct Call<'a> {
+    pub host: &'a dyn Host,
+    pub login: &'a str,
+    pub config: &'a McpConfig,
+    /// The protocol version negotiated for this session.
+    pub version: &'a str,
+    /// Whether that version has structured tool output (`outputSchema`, `structuredContent`).
+    pub structured_output: bool,
+    pub session_id: &'a str,
+    pub plugin_version: &'a str,
+    /// The tools of this request (settings, other plugins' additions and removals).
+    pub tools: &'a contributed::ToolSet<'a>,
 }
 
 /// A tool failure the model should read and act on (`isError: true`).

@@ -6,12 +6,12 @@ mod accept;
 mod tests;
 
 use crate::config::McpConfig;
-use crate::endpoint::{internal_error, jsonrpc_error};
 use crate::host::{Host, LogLevel};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::jsonrpc::{self, INVALID_REQUEST, Message, PARSE_ERROR};
-use crate::protocol::{self, Call, versions};
+use crate::jsonrpc::{self, INVALID_REQUEST, Message, PARSE_ERROR, error_response, internal_error_response};
+use crate::protocol::{self, versions};
 use crate::session::{self, Session};
+use crate::tools::Call;
 use accept::ResponseFormat;
 use serde_json::{Value, json};
 use std::time::Instant;
@@ -35,7 +35,7 @@ pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dy
     match req.method.as_str() {
         "POST" => post(req, parsed, ctx, host),
         "DELETE" => delete(req, ctx, host),
-        _ => jsonrpc_error(
+        _ => error_response(
             405,
             &Value::Null,
             INVALID_REQUEST,
@@ -47,16 +47,16 @@ pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dy
 
 fn storage_failure(host: &dyn Host, id: &Value, what: &str) -> HttpResponse {
     host.log(LogLevel::Error, &format!("MCP session storage failed: {what}"));
-    internal_error(id)
+    internal_error_response(id)
 }
 
 fn delete(req: &HttpRequest, ctx: &Context, host: &dyn Host) -> HttpResponse {
     let Some(id) = req.header(SESSION_HEADER) else {
-        return jsonrpc_error(400, &Value::Null, INVALID_REQUEST, "Mcp-Session-Id header is required.");
+        return error_response(400, &Value::Null, INVALID_REQUEST, "Mcp-Session-Id header is required.");
     };
     match session::end(host, id.trim(), ctx.login, ctx.config.session_ttl) {
         Ok(true) => HttpResponse::new(200),
-        Ok(false) => jsonrpc_error(404, &Value::Null, INVALID_REQUEST, SESSION_NOT_FOUND),
+        Ok(false) => error_response(404, &Value::Null, INVALID_REQUEST, SESSION_NOT_FOUND),
         Err(e) => storage_failure(host, &Value::Null, &e.0),
     }
 }
@@ -82,7 +82,7 @@ fn event(method: &str, session: &Session, tool: Option<&str>, is_error: bool, st
 fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
     let started = Instant::now();
     if req.body.len() > MAX_BODY_BYTES {
-        return jsonrpc_error(
+        return error_response(
             413,
             &Value::Null,
             INVALID_REQUEST,
@@ -90,7 +90,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         );
     }
     let Some(body) = parsed else {
-        return jsonrpc_error(
+        return error_response(
             400,
             &Value::Null,
             PARSE_ERROR,
@@ -99,7 +99,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
     };
     let ids = jsonrpc::body_ids(Some(&body));
     let Some(format) = accept::negotiate(req.header("accept")) else {
-        return jsonrpc_error(
+        return error_response(
             406,
             &ids.request_id,
             INVALID_REQUEST,
@@ -108,7 +108,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
     };
     if let Value::Array(items) = &body {
         if items.iter().any(is_initialize) {
-            return jsonrpc_error(
+            return error_response(
                 400,
                 &ids.request_id,
                 INVALID_REQUEST,
@@ -122,7 +122,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         .header(VERSION_HEADER)
         .is_some_and(|v| !versions::is_supported(v.trim()))
     {
-        return jsonrpc_error(
+        return error_response(
             400,
             &ids.request_id,
             INVALID_REQUEST,
@@ -142,6 +142,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         login: ctx.login,
         config: ctx.config,
         version: &session.state.protocol_version,
+        structured_output: versions::has_structured_output(&session.state.protocol_version),
         session_id: &session.id,
         plugin_version: ctx.plugin_version,
         tools: &tools,
@@ -158,7 +159,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
                 HttpResponse::new(202).with_event(event(&method, &session, None, false, started))
             }
             Message::Response => HttpResponse::new(202),
-            Message::Invalid { id, reason } => jsonrpc_error(400, &id, INVALID_REQUEST, reason),
+            Message::Invalid { id, reason } => error_response(400, &id, INVALID_REQUEST, reason),
         },
     }
 }
@@ -167,11 +168,11 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
 fn session_of(req: &HttpRequest, ctx: &Context, host: &dyn Host, rid: &Value) -> Result<Session, HttpResponse> {
     let id = match (req.header(SESSION_HEADER), req.header_count(SESSION_HEADER)) {
         (Some(id), 1) if !id.trim().is_empty() => id.trim(),
-        _ => return Err(jsonrpc_error(400, rid, INVALID_REQUEST, SESSION_REQUIRED)),
+        _ => return Err(error_response(400, rid, INVALID_REQUEST, SESSION_REQUIRED)),
     };
     match session::resume(host, id, ctx.login, ctx.config.session_ttl) {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(jsonrpc_error(404, rid, INVALID_REQUEST, SESSION_NOT_FOUND)),
+        Ok(None) => Err(error_response(404, rid, INVALID_REQUEST, SESSION_NOT_FOUND)),
         Err(e) => Err(storage_failure(host, rid, &e.0)),
     }
 }
@@ -179,7 +180,7 @@ fn session_of(req: &HttpRequest, ctx: &Context, host: &dyn Host, rid: &Value) ->
 fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Host, started: Instant) -> HttpResponse {
     let Message::Request { id, params, .. } = jsonrpc::classify(body) else {
         let id = jsonrpc::body_ids(Some(body)).request_id;
-        return jsonrpc_error(
+        return error_response(
             400,
             &id,
             INVALID_REQUEST,
@@ -198,7 +199,7 @@ fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Ho
 /// 2025-03-26 batches: every request answered, in order, in one JSON array.
 fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> HttpResponse {
     if !versions::allows_batches(call.version) {
-        return jsonrpc_error(
+        return error_response(
             400,
             rid,
             INVALID_REQUEST,
@@ -206,7 +207,7 @@ fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> H
         );
     }
     if items.is_empty() {
-        return jsonrpc_error(400, rid, INVALID_REQUEST, "Invalid Request: empty batch.");
+        return error_response(400, rid, INVALID_REQUEST, "Invalid Request: empty batch.");
     }
     let answers: Vec<String> = items
         .iter()

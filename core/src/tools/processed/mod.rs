@@ -51,12 +51,12 @@ fn str_arg<'a>(args: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
 fn invalid_period(period: &str) -> ToolError {
     ToolError(format!(
         "Invalid period '{}'. Use one of day, week, month, year or range.",
-        crate::protocol::printable(&period.chars().take(40).collect::<String>())
+        crate::util::printable(&period.chars().take(40).collect::<String>())
     ))
 }
 
 fn invalid_date(date: &str, period: &str) -> ToolError {
-    let shown = crate::protocol::printable(&date.chars().take(60).collect::<String>());
+    let shown = crate::util::printable(&date.chars().take(60).collect::<String>());
     let range_hint = if period.eq_ignore_ascii_case("range") && !date.contains(',') {
         " Period range needs lastN, previousN or start,end."
     } else {

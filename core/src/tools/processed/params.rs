@@ -46,7 +46,7 @@ fn scalar_or_list(v: &Value) -> bool {
 pub fn split(api_parameters: &Map<String, Value>) -> Result<Split, ToolError> {
     let mut out = Split::default();
     for (key, value) in api_parameters {
-        let shown = crate::protocol::printable(key);
+        let shown = crate::util::printable(key);
         if FORBIDDEN.iter().any(|f| f.eq_ignore_ascii_case(key)) {
             return Err(ToolError(format!("Unsupported apiParameters key '{shown}'.")));
         }

@@ -190,7 +190,7 @@ fn call(ctx: &ToolContext, args: &Map<String, Value>, only: Option<Category>) ->
     if let Some(key) = parameters.keys().find(|k| policy::is_reserved(k)) {
         return Err(ToolError(format!(
             "Unsupported parameters key '{}'.",
-            crate::protocol::printable(key)
+            crate::util::printable(key)
         )));
     }
     let mut parameters = parameters;
