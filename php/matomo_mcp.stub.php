@@ -22,7 +22,7 @@ function matomo_mcp_handle($request, $facts, object $bridge): array
 /**
  * The JSON-RPC error answer for an exception Matomo raised around the endpoint.
  *
- * @param string $kind unauthenticated | bad_request | internal
+ * @param string $kind unauthenticated | bad_request | format_misuse | internal
  * @param string $body the request body, read only for its JSON-RPC id
  * @return array{status: int, headers: list<array{0: string, 1: string}>, body: string, matomo_error: ?string,
  *               event: ?array<string, mixed>}

@@ -25,7 +25,7 @@ extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_start!();
     info_table_row!("matomo_mcp support", "enabled");
     info_table_row!("version", env!("CARGO_PKG_VERSION"));
-    info_table_row!("built with McpServer plugin", matomo_mcp_core::version::PLUGIN.as_str());
+    info_table_row!("built with McpServer plugin", matomo_mcp_core::PLUGIN_VERSION.as_str());
     info_table_row!(
         "MCP protocol versions",
         "2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05"

@@ -6,8 +6,7 @@ use super::convert;
 use ext_php_rs::convert::IntoZvalDyn;
 use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::ExecutorGlobals;
-use matomo_mcp_core::bridge::{api_outcome, session_row};
-use matomo_mcp_core::host::{ApiError, Host, HostError, LogLevel, SiteDates, StoredSession};
+use matomo_mcp_core::{ApiError, Host, HostError, LogLevel, SiteDates, StoredSession, api_outcome, session_row};
 use serde_json::{Map, Value};
 
 pub struct PhpHost<'a> {

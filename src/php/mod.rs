@@ -9,11 +9,7 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
 use host::PhpHost;
-use matomo_mcp_core::endpoint::{self, EndpointFacts};
-use matomo_mcp_core::host::{Host, LogLevel};
-use matomo_mcp_core::http::HttpResponse;
-use matomo_mcp_core::jsonrpc;
-use matomo_mcp_core::session;
+use matomo_mcp_core::{EndpointFacts, Host, HttpResponse, LogLevel, internal_error_response};
 use serde_json::Value;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -24,7 +20,7 @@ fn guarded(host: &dyn Host, f: impl FnOnce() -> HttpResponse) -> HttpResponse {
             LogLevel::Error,
             "MCP core: internal error (Rust panic) while answering a request",
         );
-        jsonrpc::internal_error_response(&Value::String(String::new()))
+        internal_error_response(&Value::String(String::new()))
     })
 }
 
@@ -71,17 +67,17 @@ pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> P
                     LogLevel::Error,
                     &format!("MCP core: unusable endpoint facts from the plugin: {e}"),
                 );
-                return jsonrpc::internal_error_response(&Value::String(String::new()));
+                return internal_error_response(&Value::String(String::new()));
             }
         };
         match request::from_zval(request) {
-            Ok(req) => endpoint::handle(&req, &facts, &host),
+            Ok(req) => matomo_mcp_core::handle(&req, &facts, &host),
             Err(e) => {
                 host.log(
                     LogLevel::Error,
                     &format!("MCP core: unusable request from the plugin: {e}"),
                 );
-                jsonrpc::internal_error_response(&Value::String(String::new()))
+                internal_error_response(&Value::String(String::new()))
             }
         }
     });
@@ -95,14 +91,14 @@ pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> P
 #[php_function]
 pub fn matomo_mcp_exception_response(kind: &str, message: &str, body: &Zval) -> PhpResult<ZBox<ZendHashTable>> {
     let bytes = body.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
-    response_array(&endpoint::exception_response(kind, message, bytes))
+    response_array(&matomo_mcp_core::exception_response(kind, message, bytes))
 }
 
 /// Deletes expired sessions (Matomo's scheduled task); returns how many went.
 #[php_function]
 pub fn matomo_mcp_collect_expired_sessions(bridge: &ZendObject) -> i64 {
     let host = PhpHost::new(bridge);
-    match catch_unwind(AssertUnwindSafe(|| session::collect_expired(&host))) {
+    match catch_unwind(AssertUnwindSafe(|| matomo_mcp_core::collect_expired_sessions(&host))) {
         Ok(Ok(n)) => i64::try_from(n).unwrap_or(i64::MAX),
         Ok(Err(e)) => {
             host.log(LogLevel::Warning, &format!("MCP session clean-up failed: {}", e.0));
@@ -115,19 +111,19 @@ pub fn matomo_mcp_collect_expired_sessions(bridge: &ZendObject) -> i64 {
 /// The most body bytes worth reading: one more than the limit, so an oversized body is seen.
 #[php_function]
 pub fn matomo_mcp_max_body_bytes() -> i64 {
-    i64::try_from(matomo_mcp_core::transport::MAX_BODY_BYTES + 1).unwrap_or(i64::MAX)
+    i64::try_from(matomo_mcp_core::MAX_BODY_BYTES + 1).unwrap_or(i64::MAX)
 }
 
 /// Names of the built-in tools (for `McpServer.filterTools`, which may remove any tool).
 #[php_function]
 pub fn matomo_mcp_builtin_tool_names() -> Vec<String> {
-    matomo_mcp_core::tools::builtin_names()
+    matomo_mcp_core::builtin_tool_names()
 }
 
 /// The extension's version, checked by the plugin against the version it was made for.
 #[php_function]
 pub fn matomo_mcp_version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+    matomo_mcp_core::VERSION
 }
 
 /// Adds the functions above to the module.

@@ -2,7 +2,7 @@
 
 use super::convert;
 use ext_php_rs::types::Zval;
-use matomo_mcp_core::http::HttpRequest;
+use matomo_mcp_core::HttpRequest;
 use serde_json::Value;
 
 pub fn from_zval(zv: &Zval) -> Result<HttpRequest, String> {

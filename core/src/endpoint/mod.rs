@@ -130,6 +130,8 @@ pub fn exception_response(kind: &str, message: &str, body: &[u8]) -> HttpRespons
     let ids = jsonrpc::body_ids(parsed.as_ref());
     match kind {
         "unauthenticated" => unauthorized(&ids, &EndpointFacts::default(), AUTH_REQUIRED),
+        // format=mcp on another API method: the plugin's renderer ran instead of the endpoint
+        "format_misuse" => error_response(400, &ids.request_id, INVALID_REQUEST, FORMAT_WRONG_METHOD),
         "bad_request" => {
             let text = if message.trim().is_empty() {
                 "Invalid request."

@@ -3,8 +3,6 @@
 /// Newest first. 2024-11-05 is answered for old clients; its transport rules equal 2025-03-26's here.
 pub const SUPPORTED: [&str; 4] = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
 pub const LATEST: &str = SUPPORTED[0];
-/// What a request without an `MCP-Protocol-Version` header is assumed to speak.
-pub const HEADERLESS_DEFAULT: &str = "2025-03-26";
 
 pub fn is_supported(version: &str) -> bool {
     SUPPORTED.contains(&version)

@@ -32,14 +32,12 @@ pub fn builtin_names() -> Vec<String> {
 /// Everything a method handler may need about the current request.
 pub struct Call<'a> {
     pub host: &'a dyn Host,
-    pub login: &'a str,
     pub config: &'a McpConfig,
     /// The protocol version negotiated for this session.
     pub version: &'a str,
     /// Whether that version has structured tool output (`outputSchema`, `structuredContent`).
     pub structured_output: bool,
     pub session_id: &'a str,
-    pub plugin_version: &'a str,
     /// The tools of this request (settings, other plugins' additions and removals).
     pub tools: &'a contributed::ToolSet<'a>,
 }

@@ -139,12 +139,10 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
     let tools = crate::tools::contributed::ToolSet::new(ctx.raw_api, ctx.tools);
     let call = Call {
         host,
-        login: ctx.login,
         config: ctx.config,
         version: &session.state.protocol_version,
         structured_output: versions::has_structured_output(&session.state.protocol_version),
         session_id: &session.id,
-        plugin_version: ctx.plugin_version,
         tools: &tools,
     };
     match body {

@@ -79,11 +79,12 @@ class Mcp extends \Piwik\API\ApiRenderer
     /** format=mcp was used with an API method other than McpServer.mcp (which did not run). */
     private function misuse(): string
     {
-        $message = 'format=mcp can only be used with method=' . McpServer::ENDPOINT_METHOD . '.';
         if (!function_exists('matomo_mcp_exception_response')) {
-            return $this->write(McpResponse::serverMisconfigured($message));
+            return $this->write(McpResponse::serverMisconfigured(
+                'format=mcp can only be used with method=' . McpServer::ENDPOINT_METHOD . '.'
+            ));
         }
-        return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response('bad_request', $message, '')));
+        return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response('format_misuse', '', '')));
     }
 
     private function write(McpResponse $response): string
