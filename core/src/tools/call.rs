@@ -2,7 +2,7 @@
 
 use super::Call;
 use super::contributed::Found;
-use super::{ToolContext, ToolError, ToolResult, coerce, output, schema, tolerance};
+use super::{ToolContext, ToolError, ToolResult, coerce, output, schema};
 use crate::host::{ApiErrorKind, LogLevel};
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::jsonrpc::RpcError;
@@ -118,8 +118,8 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<Called, RpcError> {
         };
         logging::log_tool_call(call.host, call.config, &record);
     };
-    if matches!(found, Found::Builtin(_))
-        && let Err(problem) = tolerance::normalize(tool_name, &mut args)
+    if let Found::Builtin(tool) = &found
+        && let Err(problem) = (tool.repair)(&mut args)
     {
         log(&args, Outcome::Failure { error: &problem.0 });
         return Ok(Called {

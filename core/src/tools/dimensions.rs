@@ -108,6 +108,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: dimension_get,
+            repair: super::tolerance::nothing,
         },
         Tool {
             name: "matomo_dimension_list",
@@ -120,6 +121,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: dimension_list,
+            repair: super::tolerance::nothing,
         },
     ]
 }

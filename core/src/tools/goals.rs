@@ -118,6 +118,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: goal_get,
+            repair: super::tolerance::nothing,
         },
         Tool {
             name: "matomo_goal_list",
@@ -130,6 +131,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: goal_list,
+            repair: super::tolerance::nothing,
         },
     ]
 }

@@ -115,6 +115,9 @@ impl Availability {
     }
 }
 
+/// A tool's own repairs of its arguments, run before schema validation (see `tolerance`).
+pub type Repair = fn(&mut Map<String, Value>) -> Result<(), ToolError>;
+
 pub struct Tool {
     pub name: &'static str,
     pub title: &'static str,
@@ -124,6 +127,8 @@ pub struct Tool {
     pub annotations: Annotations,
     pub available: Availability,
     pub handler: Handler,
+    /// What models get wrong with this tool's arguments, repaired (`tolerance::nothing` if nothing).
+    pub repair: Repair,
 }
 
 impl Tool {

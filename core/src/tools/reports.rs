@@ -1,6 +1,8 @@
 //! `matomo_report_list` and `matomo_report_metadata`, and the report lookup they share with
 //! `matomo_report_processed`.
 
+pub mod repair;
+
 use super::common::{Failures, id_schema, record_schema, site_param};
 use super::pagination::{self, Sort};
 use super::processed::page_timing;
@@ -316,6 +318,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: report_list,
+            repair: super::tolerance::nothing,
         },
         Tool {
             name: "matomo_report_metadata",
@@ -328,6 +331,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: report_metadata,
+            repair: repair::metadata_arguments,
         },
     ]
 }

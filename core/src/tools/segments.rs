@@ -121,6 +121,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: segment_get,
+            repair: super::tolerance::nothing,
         },
         Tool {
             name: "matomo_segment_list",
@@ -133,6 +134,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: segment_list,
+            repair: super::tolerance::nothing,
         },
     ]
 }

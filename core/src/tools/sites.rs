@@ -134,6 +134,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: site_get,
+            repair: super::tolerance::nothing,
         },
         Tool {
             name: "matomo_site_list",
@@ -147,6 +148,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: site_list,
+            repair: super::tolerance::nothing,
         },
         Tool {
             name: "matomo_site_search",
@@ -163,6 +165,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: site_search,
+            repair: super::tolerance::nothing,
         },
     ]
 }

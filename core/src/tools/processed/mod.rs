@@ -376,6 +376,7 @@ pub fn tools() -> Vec<Tool> {
         annotations: Annotations::READ_ONLY,
         available: Availability::Always,
         handler: report_processed,
+        repair: reports::repair::processed_arguments,
     }]
 }
 

@@ -267,6 +267,11 @@ fn selector_schema(extra: Map<String, Value>) -> Value {
     })
 }
 
+/// The method's parameters may arrive as a JSON string or as PHP's `[]`.
+fn raw_call_arguments(args: &mut Map<String, Value>) -> Result<(), ToolError> {
+    crate::tools::tolerance::object_field(args, "parameters")
+}
+
 fn call_tool(
     name: &'static str,
     title: &'static str,
@@ -300,6 +305,7 @@ fn call_tool(
         annotations,
         available,
         handler,
+        repair: raw_call_arguments,
     }
 }
 
@@ -381,6 +387,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::RawApi,
             handler: api_get,
+            repair: crate::tools::tolerance::nothing,
         },
         Tool {
             name: "matomo_api_list",
@@ -393,6 +400,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::RawApi,
             handler: api_list,
+            repair: crate::tools::tolerance::nothing,
         },
     ]
 }

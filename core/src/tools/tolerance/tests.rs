@@ -1,9 +1,11 @@
 use super::*;
 use serde_json::json;
 
+/// The tool's own repairs, as `tools/call` runs them.
 fn run(tool: &str, v: Value) -> Result<Value, ToolError> {
     let mut m = v.as_object().cloned().expect("object");
-    normalize(tool, &mut m).map(|()| Value::Object(m))
+    let tool = crate::tools::registry::builtin().find(tool).expect("a built-in tool");
+    (tool.repair)(&mut m).map(|()| Value::Object(m))
 }
 
 const P: &str = "matomo_report_processed";
