@@ -6,7 +6,7 @@
 //! count before Matomo's filter_limit moves to a sibling key `<key>@total_rows`.
 
 use crate::host::{ApiError, ApiErrorKind, StoredSession};
-use crate::tools::values::int;
+use crate::tools::kit::values::int;
 use serde_json::{Map, Value};
 
 /// A `callApi` answer as the outcome of the Matomo API call.

@@ -81,3 +81,20 @@ fn no_module_imports_one_that_imports_it_back() {
         }
     }
 }
+
+/// The tool kit knows no Matomo tool: tools are added in `tools/matomo/`, one folder each.
+#[test]
+fn the_tool_kit_does_not_reach_into_the_matomo_tools() {
+    let mut files = Vec::new();
+    sources(&Path::new(SRC).join("tools/kit"), &mut files);
+    assert!(files.len() > 8, "{files:?}");
+    for file in files {
+        if file.ends_with("tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("source");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        assert!(!code.contains("tools::matomo"), "{} uses a Matomo tool", file.display());
+        assert!(!code.contains("\"matomo_"), "{} names a Matomo tool", file.display());
+    }
+}

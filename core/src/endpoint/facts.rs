@@ -29,7 +29,7 @@ pub struct EndpointFacts {
     pub config: Map<String, Value>,
     pub plugin_version: String,
     /// Tools added and removed by other plugins' events.
-    pub tools: crate::tools::contributed::ToolsFacts,
+    pub tools: crate::tools::kit::contributed::ToolsFacts,
     /// URL of an OAuth protected-resource metadata document, when one is served.
     pub resource_metadata_url: Option<String>,
 }
@@ -51,7 +51,7 @@ pub struct SettingsFacts {
     pub maximum_mcp_access_level: String,
     pub allow_token_in_url: bool,
     #[serde(flatten)]
-    pub raw_api: crate::tools::rawapi::policy::RawApiSettings,
+    pub raw_api: crate::tools::kit::access::RawApiSettings,
 }
 
 /// PHP cannot tell an empty map from an empty list: `[]` arrives as a JSON array.

@@ -109,7 +109,7 @@ pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> Http
         return answer;
     }
     let config = McpConfig::from_section(&facts.config);
-    let raw_api = crate::tools::rawapi::policy::Mode::from_settings(&facts.settings.raw_api);
+    let raw_api = crate::tools::kit::access::Mode::from_settings(&facts.settings.raw_api);
     let ctx = transport::Context {
         login: &facts.user.login,
         plugin_version: &facts.plugin_version,

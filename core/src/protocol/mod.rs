@@ -59,13 +59,13 @@ pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -
     let mut tool = None;
     let outcome = match method {
         "ping" => Ok(("{}".to_string(), false)),
-        "tools/list" => tools::list::handle(call, params).map(|r| (r, false)),
+        "tools/list" => tools::kit::list::handle(call, params).map(|r| (r, false)),
         "tools/call" => {
             tool = params
                 .and_then(|p| p.get("name"))
                 .and_then(Value::as_str)
                 .map(printable);
-            tools::call::handle(call, params).map(|c| (c.result, c.is_error))
+            tools::kit::call::handle(call, params).map(|c| (c.result, c.is_error))
         }
         "initialize" => Err(RpcError::new(
             INVALID_REQUEST,

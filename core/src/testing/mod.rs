@@ -268,8 +268,9 @@ fn per_site(params: &Map<String, Value>, site1: &str, site2: &str) -> Result<Val
 /// Runs a built-in tool directly, checking the arguments against its input schema first and
 /// the result against its output schema after.
 pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolResult {
-    use crate::tools::{ToolContext, registry, schema};
-    let tool = registry::builtin()
+    use crate::tools::ToolContext;
+    use crate::tools::kit::schema;
+    let tool = crate::tools::builtin()
         .find(name)
         .unwrap_or_else(|| panic!("no tool {name}"));
     let args = args.as_object().cloned().expect("arguments object");
@@ -282,7 +283,7 @@ pub fn run_tool(name: &str, host: &FakeHost, args: Value) -> crate::tools::ToolR
         &ToolContext {
             host,
             tool_name: tool.name,
-            raw_api: &crate::tools::rawapi::policy::Mode::Full,
+            raw_api: &crate::tools::kit::access::Mode::Full,
         },
         &args,
     );

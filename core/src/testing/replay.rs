@@ -7,8 +7,8 @@ use super::FakeHost;
 use super::recorded::{self, RecordedCall};
 use crate::endpoint::handle;
 use crate::endpoint::tests::{facts, post};
-use crate::tools::dates::{Day, Period, Resolved};
-use crate::tools::{registry, schema};
+use crate::tools::kit::schema;
+use crate::tools::matomo::dates::{Day, Period, Resolved};
 use serde_json::{Value, json};
 
 /// The stand-in tokens of the recordings' users (the real ones were replaced).
@@ -250,7 +250,7 @@ fn every_recorded_call_answers_truly() {
         let Some(structured) = result.get("structuredContent") else {
             continue; // isError answers carry text only
         };
-        let tool = registry::builtin().find(&call.tool).expect("a built-in tool");
+        let tool = crate::tools::builtin().find(&call.tool).expect("a built-in tool");
         let violations = schema::validate(&tool.output_schema, structured);
         assert!(
             violations.is_empty(),

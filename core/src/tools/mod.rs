@@ -1,32 +1,28 @@
-//! MCP tools: how they are described, found, validated, run and shaped.
+//! MCP tools in two layers: the kit (`kit/`: registry, schemas, validation, repairs, paging,
+//! output, tools other plugins add) and the Matomo tools (`matomo/`). This module holds what
+//! both speak: a tool, its context, its errors.
 
-pub mod call;
-pub mod coerce;
-pub mod common;
-pub mod contributed;
-pub mod dates;
-pub mod dimensions;
-pub mod goals;
-pub mod list;
-pub mod output;
-pub mod pagination;
-pub mod processed;
-pub mod rawapi;
-pub mod registry;
-pub mod reports;
-pub mod schema;
-pub mod segments;
-pub mod sites;
-pub mod tolerance;
-pub mod values;
+pub mod kit;
+pub mod matomo;
+
+use kit::contributed;
+use kit::registry::Registry;
+use once_cell::sync::Lazy;
 
 use crate::config::McpConfig;
 use crate::host::Host;
 use serde_json::{Map, Value, json};
 
+static BUILTIN: Lazy<Registry> = Lazy::new(|| Registry::new(matomo::tools()));
+
+/// The built-in tools: the Matomo tools, built once per PHP process.
+pub fn builtin() -> &'static Registry {
+    &BUILTIN
+}
+
 /// The names of the built-in tools (the plugin's `McpServer.filterTools` event may remove any).
 pub fn builtin_names() -> Vec<String> {
-    registry::builtin().tools.iter().map(|t| t.name.to_string()).collect()
+    builtin().tools.iter().map(|t| t.name.to_string()).collect()
 }
 
 /// Everything a method handler may need about the current request.
@@ -59,7 +55,7 @@ pub struct ToolContext<'a> {
     pub host: &'a dyn Host,
     pub tool_name: &'a str,
     /// What the administrator allows of the raw Matomo API.
-    pub raw_api: &'a rawapi::policy::Mode,
+    pub raw_api: &'a kit::access::Mode,
 }
 
 pub type Handler = fn(&ToolContext, &Map<String, Value>) -> ToolResult;
@@ -98,14 +94,14 @@ pub enum Availability {
     /// Any raw API access (partial or full).
     RawApi,
     /// Partial access including this category, or full access.
-    RawApiCategory(rawapi::policy::Category),
+    RawApiCategory(kit::access::Category),
     /// Full raw API access only.
     RawApiFull,
 }
 
 impl Availability {
-    pub fn allows(self, mode: &rawapi::policy::Mode) -> bool {
-        use rawapi::policy::Mode;
+    pub fn allows(self, mode: &kit::access::Mode) -> bool {
+        use kit::access::Mode;
         match self {
             Self::Always => true,
             Self::RawApi => !mode.is_none(),

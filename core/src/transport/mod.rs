@@ -27,8 +27,8 @@ pub struct Context<'a> {
     pub login: &'a str,
     pub plugin_version: &'a str,
     pub config: &'a McpConfig,
-    pub raw_api: &'a crate::tools::rawapi::policy::Mode,
-    pub tools: &'a crate::tools::contributed::ToolsFacts,
+    pub raw_api: &'a crate::tools::kit::access::Mode,
+    pub tools: &'a crate::tools::kit::contributed::ToolsFacts,
 }
 
 pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
@@ -136,7 +136,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         Ok(s) => s,
         Err(answer) => return answer,
     };
-    let tools = crate::tools::contributed::ToolSet::new(ctx.raw_api, ctx.tools);
+    let tools = crate::tools::kit::contributed::ToolSet::new(crate::tools::builtin(), ctx.raw_api, ctx.tools);
     let call = Call {
         host,
         config: ctx.config,

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 /// The tools offered with the default settings (no raw API access).
 fn default_tool_names() -> Vec<&'static str> {
-    let mode = crate::tools::rawapi::policy::Mode::None;
-    crate::tools::registry::builtin()
+    let mode = crate::tools::kit::access::Mode::None;
+    crate::tools::builtin()
         .tools
         .iter()
         .filter(|t| t.available.allows(&mode))

@@ -3,7 +3,7 @@
 //! wrong level. Two places that disagree are refused (naming the JSON pointers, never values).
 //! These are the kit's repairs; each tool picks its own (`Tool::repair`).
 
-use super::ToolError;
+use crate::tools::ToolError;
 use serde_json::{Map, Value};
 
 const MAX_JSON_DEPTH: usize = 20;

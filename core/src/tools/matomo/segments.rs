@@ -1,9 +1,9 @@
 //! `matomo_segment_list` and `matomo_segment_get`: saved segments usable for a site.
 
-use super::common::{Failures, fetch_rows, id_schema, record_schema, site_list_input, site_param};
-use super::pagination::{self, Sort, name_or_id_sorts};
-use super::values::{flag, int, text};
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
+use crate::tools::kit::pagination::{self, Sort, name_or_id_sorts};
+use crate::tools::kit::values::{flag, int, text};
+use crate::tools::matomo::common::{Failures, fetch_rows, id_schema, record_schema, site_list_input, site_param};
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idsegment");
@@ -52,15 +52,11 @@ fn fetch(ctx: &ToolContext, args: &Map<String, Value>) -> Result<(i64, Vec<Value
 }
 
 fn segment_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
-    let page = pagination::page_args(args, &SORTS)?;
-    let (id, segments) = fetch(ctx, args)?;
-    let rows = segments.iter().filter_map(summary).collect();
-    pagination::paginate(
-        "segments",
-        rows,
-        &page,
-        &pagination::context(ctx.tool_name, json!({"idSite": id})),
-    )
+    let (id, _) = site_param(args)?;
+    pagination::list_page(ctx, args, &SORTS, "segments", json!({"idSite": id}), || {
+        let (_, segments) = fetch(ctx, args)?;
+        Ok(segments.iter().filter_map(summary).collect())
+    })
 }
 
 /// Exactly one selector is allowed by the schema; matching is exact and case-sensitive.
@@ -121,7 +117,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: segment_get,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_segment_list",
@@ -134,7 +130,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: segment_list,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
     ]
 }

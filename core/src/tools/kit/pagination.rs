@@ -5,7 +5,7 @@
 //! strictly after it even if rows were added or removed in between. It also carries a hash of
 //! the tool and its scope (site, search...) and is refused anywhere else.
 
-use super::ToolError;
+use crate::tools::ToolError;
 use crate::util::base64url;
 use serde_json::{Map, Value, json};
 use std::cmp::Ordering;
@@ -24,22 +24,22 @@ pub struct Sort {
 macro_rules! name_or_id_sorts {
     ($id:literal) => {
         [
-            $crate::tools::pagination::Sort {
+            $crate::tools::kit::pagination::Sort {
                 token: "name_asc",
                 fields: &["name", $id],
                 descending: false,
             },
-            $crate::tools::pagination::Sort {
+            $crate::tools::kit::pagination::Sort {
                 token: "name_desc",
                 fields: &["name", $id],
                 descending: true,
             },
-            $crate::tools::pagination::Sort {
+            $crate::tools::kit::pagination::Sort {
                 token: "id_asc",
                 fields: &[$id],
                 descending: false,
             },
-            $crate::tools::pagination::Sort {
+            $crate::tools::kit::pagination::Sort {
                 token: "id_desc",
                 fields: &[$id],
                 descending: true,
@@ -177,6 +177,20 @@ fn decode(cursor: &str, sort: &Sort, ctx: &str) -> Result<Vec<Value>, ToolError>
 }
 
 /// Sorts `rows`, skips past the cursor and returns the output envelope.
+/// The list tools' one shape: the page arguments, the rows, one page of them (the cursor bound
+/// to the tool and `scope`, e.g. `{"idSite": 1}`).
+pub fn list_page(
+    ctx: &crate::tools::ToolContext,
+    args: &Map<String, Value>,
+    sorts: &[Sort],
+    collection: &str,
+    scope: Value,
+    rows: impl FnOnce() -> Result<Vec<Value>, crate::tools::ToolError>,
+) -> crate::tools::ToolResult {
+    let page = page_args(args, sorts)?;
+    paginate(collection, rows()?, &page, &context(ctx.tool_name, scope))
+}
+
 pub fn paginate(collection: &str, mut rows: Vec<Value>, args: &PageArgs, ctx: &str) -> Result<Value, ToolError> {
     let sort = args.sort;
     rows.sort_by(|a, b| compare_keys(&keys(a, sort), &keys(b, sort), sort.descending));

@@ -1,10 +1,12 @@
 //! `matomo_goal_list` and `matomo_goal_get`.
 
-use super::common::{Failures, fetch_rows, id_schema, positive, record_schema, site_list_input, site_param};
-use super::pagination::{self, Sort, name_or_id_sorts};
-use super::values::{flag, int, text};
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
+use crate::tools::kit::pagination::{self, Sort, name_or_id_sorts};
+use crate::tools::kit::values::{flag, int, text};
+use crate::tools::matomo::common::{
+    Failures, fetch_rows, id_schema, positive, record_schema, site_list_input, site_param,
+};
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idgoal");
@@ -66,19 +68,14 @@ fn detail(goal: &Value) -> Option<Value> {
 
 fn goal_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let (id, params) = site_param(args)?;
-    let page = pagination::page_args(args, &SORTS)?;
-    let goals = fetch_rows(ctx, "Goals.getGoals", params, &FAILURES)?;
-    let rows = goals
-        .iter()
-        .filter(|g| !flag(g.get("deleted")))
-        .filter_map(summary)
-        .collect();
-    pagination::paginate(
-        "goals",
-        rows,
-        &page,
-        &pagination::context(ctx.tool_name, json!({"idSite": id})),
-    )
+    pagination::list_page(ctx, args, &SORTS, "goals", json!({"idSite": id}), || {
+        let goals = fetch_rows(ctx, "Goals.getGoals", params, &FAILURES)?;
+        Ok(goals
+            .iter()
+            .filter(|g| !flag(g.get("deleted")))
+            .filter_map(summary)
+            .collect())
+    })
 }
 
 fn goal_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
@@ -118,7 +115,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: goal_get,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_goal_list",
@@ -131,7 +128,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: goal_list,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
     ]
 }

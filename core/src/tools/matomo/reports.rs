@@ -3,12 +3,12 @@
 
 pub mod repair;
 
-use super::common::{Failures, id_schema, record_schema, site_param};
-use super::pagination::{self, Sort};
-use super::processed::page_timing;
-use super::values::{flag, text};
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
+use crate::tools::kit::pagination::{self, Sort};
+use crate::tools::kit::values::{flag, text};
+use crate::tools::matomo::common::{Failures, id_schema, record_schema, site_param};
+use crate::tools::matomo::processed::page_timing;
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = [
@@ -318,7 +318,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: report_list,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_report_metadata",

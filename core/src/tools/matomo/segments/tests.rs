@@ -60,10 +60,8 @@ fn segment_get_ambiguous_names() {
 
 #[test]
 fn segment_get_needs_exactly_one_selector() {
-    let tool = crate::tools::registry::builtin()
-        .find("matomo_segment_get")
-        .expect("tool");
+    let tool = crate::tools::builtin().find("matomo_segment_get").expect("tool");
     for bad in [json!({"idSite": 1}), json!({"idSite": 1, "idSegment": 1, "name": "x"})] {
-        assert!(!crate::tools::schema::is_valid(&tool.input_schema, &bad), "{bad}");
+        assert!(!crate::tools::kit::schema::is_valid(&tool.input_schema, &bad), "{bad}");
     }
 }

@@ -4,7 +4,7 @@ use serde_json::json;
 /// The tool's own repairs, as `tools/call` runs them.
 fn run(tool: &str, v: Value) -> Result<Value, ToolError> {
     let mut m = v.as_object().cloned().expect("object");
-    let tool = crate::tools::registry::builtin().find(tool).expect("a built-in tool");
+    let tool = crate::tools::builtin().find(tool).expect("a built-in tool");
     (tool.repair)(&mut m).map(|()| Value::Object(m))
 }
 

@@ -1,9 +1,9 @@
 //! `tools/list` with cursor pagination. All built-in tools fit on one page today; the cursor
 //! keeps clients correct when plugins add many more.
 
-use super::Call;
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::jsonrpc::RpcError;
+use crate::tools::Call;
 use crate::util::base64url;
 use serde_json::Value;
 
@@ -55,13 +55,13 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tools::contributed::{ToolSet, ToolsFacts};
-    use crate::tools::rawapi::policy::Mode;
+    use crate::tools::kit::access::Mode;
+    use crate::tools::kit::contributed::{ToolSet, ToolsFacts};
     use serde_json::json;
 
     fn entries(structured: bool) -> Vec<String> {
         let facts = ToolsFacts::default();
-        ToolSet::new(&Mode::None, &facts)
+        ToolSet::new(crate::tools::builtin(), &Mode::None, &facts)
             .descriptors(structured)
             .into_iter()
             .map(|c| c.into_owned())

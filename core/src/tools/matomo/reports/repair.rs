@@ -2,7 +2,7 @@
 //! selectors, report parameters sent at the wrong level, camel-case paging names.
 
 use crate::tools::ToolError;
-use crate::tools::tolerance::{conflict, object_field, rename, same};
+use crate::tools::kit::tolerance::{conflict, object_field, rename, same};
 use serde_json::{Map, Value};
 
 /// Keys a report call may carry at the top level that belong in `apiParameters`.

@@ -2,96 +2,17 @@
 //! none (default), a CRUD subset, or full. A permanent deny list keeps dispatchers and image
 //! output out in every mode; a method whose category cannot be told is offered only in full mode.
 
-use serde::Deserialize;
+use crate::tools::kit::access::{Category, Mode};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Category {
-    Read,
-    Create,
-    Update,
-    Delete,
-}
-
-impl Category {
-    pub const ALL: [Category; 4] = [Category::Read, Category::Create, Category::Update, Category::Delete];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Read => "read",
-            Self::Create => "create",
-            Self::Update => "update",
-            Self::Delete => "delete",
-        }
+/// Whether `module.action` may be offered at all in this mode.
+pub fn allows_method(mode: &Mode, module: &str, action: &str) -> bool {
+    if is_denied(module, action) {
+        return false;
     }
-}
-
-/// The plugin settings `raw_api_access_scope` and `raw_api_access_<category>`.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(default)]
-pub struct RawApiSettings {
-    pub raw_api_access_scope: String,
-    pub raw_api_access_read: bool,
-    pub raw_api_access_create: bool,
-    pub raw_api_access_update: bool,
-    pub raw_api_access_delete: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    None,
-    Partial(Vec<Category>),
-    Full,
-}
-
-impl Mode {
-    pub fn from_settings(s: &RawApiSettings) -> Self {
-        match s.raw_api_access_scope.trim().to_ascii_lowercase().as_str() {
-            "full" => Self::Full,
-            "partial" => {
-                let flags = [
-                    s.raw_api_access_read,
-                    s.raw_api_access_create,
-                    s.raw_api_access_update,
-                    s.raw_api_access_delete,
-                ];
-                let enabled: Vec<Category> = Category::ALL
-                    .iter()
-                    .zip(flags)
-                    .filter(|(_, on)| *on)
-                    .map(|(c, _)| *c)
-                    .collect();
-                if enabled.is_empty() {
-                    Self::None
-                } else {
-                    Self::Partial(enabled)
-                }
-            }
-            _ => Self::None,
-        }
-    }
-
-    pub fn is_none(&self) -> bool {
-        *self == Self::None
-    }
-
-    pub fn allows_category(&self, c: Category) -> bool {
-        match self {
-            Self::Full => true,
-            Self::Partial(enabled) => enabled.contains(&c),
-            Self::None => false,
-        }
-    }
-
-    /// Whether `module.action` may be offered at all in this mode.
-    pub fn allows_method(&self, module: &str, action: &str) -> bool {
-        if is_denied(module, action) {
-            return false;
-        }
-        match self {
-            Self::Full => true,
-            Self::Partial(_) => classify(action).is_some_and(|c| self.allows_category(c)),
-            Self::None => false,
-        }
+    match mode {
+        Mode::Full => true,
+        Mode::Partial(_) => classify(action).is_some_and(|c| mode.allows_category(c)),
+        Mode::None => false,
     }
 }
 
@@ -185,6 +106,7 @@ pub fn classify(action: &str) -> Option<Category> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tools::kit::access::RawApiSettings;
 
     fn settings(scope: &str, r: bool, c: bool, u: bool, d: bool) -> RawApiSettings {
         RawApiSettings {
@@ -235,14 +157,16 @@ mod tests {
     #[test]
     fn deny_list_holds_in_every_mode() {
         for mode in [Mode::Full, Mode::Partial(vec![Category::Read])] {
-            assert!(!mode.allows_method("API", "getBulkRequest"));
-            assert!(!mode.allows_method("api", "GETPROCESSEDREPORT"));
-            assert!(!mode.allows_method("ImageGraph", "get"));
+            assert!(!allows_method(&mode, "API", "getBulkRequest"));
+            assert!(!allows_method(&mode, "api", "GETPROCESSEDREPORT"));
+            assert!(!allows_method(&mode, "ImageGraph", "get"));
         }
-        assert!(Mode::Full.allows_method("ScheduledReports", "sendReport"));
-        assert!(!Mode::Partial(vec![Category::Read, Category::Update]).allows_method("ScheduledReports", "sendReport"));
-        assert!(Mode::Partial(vec![Category::Read]).allows_method("UsersManager", "getUsers"));
-        assert!(!Mode::Partial(vec![Category::Read]).allows_method("UsersManager", "deleteUser"));
+        assert!(allows_method(&Mode::Full, "ScheduledReports", "sendReport"));
+        let read_update = Mode::Partial(vec![Category::Read, Category::Update]);
+        assert!(!allows_method(&read_update, "ScheduledReports", "sendReport"));
+        let read = Mode::Partial(vec![Category::Read]);
+        assert!(allows_method(&read, "UsersManager", "getUsers"));
+        assert!(!allows_method(&read, "UsersManager", "deleteUser"));
         assert!(is_reserved("Token_Auth") && is_reserved("format") && !is_reserved("idSite"));
     }
 }

@@ -5,7 +5,7 @@
 //! `parameters.filter_offset` set to `pagination.next_filter_offset`.
 
 use crate::tools::ToolError;
-use crate::tools::processed::{DEFAULT_MAX_BYTES, MAX_MAX_BYTES, MIN_MAX_BYTES};
+use crate::tools::matomo::processed::{DEFAULT_MAX_BYTES, MAX_MAX_BYTES, MIN_MAX_BYTES};
 use serde_json::{Map, Value, json};
 
 pub const DEFAULT_LIMIT: u64 = 100;
@@ -138,7 +138,7 @@ pub fn answer(mut result: Value, resolved: Value, window: Window, method: &str) 
     }
     // the frame's size with no rows, counted with the widest pagination numbers it can carry
     let frame = size(&render(empty, 0)) + 2 * 20;
-    let keep = crate::tools::processed::fit(page_rows, window.max_bytes, |k| frame + rows_bytes(k)).ok_or_else(|| {
+    let keep = crate::tools::matomo::processed::fit(page_rows, window.max_bytes, |k| frame + rows_bytes(k)).ok_or_else(|| {
         ToolError(format!(
             "The answer of {method} does not fit max_bytes={} even without rows; raise max_bytes (up to {MAX_MAX_BYTES}).",
             window.max_bytes

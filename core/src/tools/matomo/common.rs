@@ -1,9 +1,9 @@
 //! What several tools share: calling Matomo for a list or one item and turning Matomo's failures
 //! into messages a model can act on (never Matomo's internals).
 
-use super::values::int;
-use super::{ToolContext, ToolError};
 use crate::host::{ApiError, ApiErrorKind, LogLevel};
+use crate::tools::kit::values::int;
+use crate::tools::{ToolContext, ToolError};
 use serde_json::{Map, Value, json};
 
 /// How a tool names its failures.
@@ -76,8 +76,8 @@ pub fn positive(args: &Map<String, Value>, name: &str) -> Result<i64, ToolError>
 }
 
 /// The input schema of a list tool scoped to one site, plus its extra properties.
-pub fn site_list_input(sorts: &[super::pagination::Sort], extra: Value) -> Value {
-    let mut props = super::pagination::schema_properties(sorts);
+pub fn site_list_input(sorts: &[crate::tools::kit::pagination::Sort], extra: Value) -> Value {
+    let mut props = crate::tools::kit::pagination::schema_properties(sorts);
     if let Some(p) = props.as_object_mut() {
         p.insert("idSite".into(), id_schema("Matomo site id (see matomo_site_list)."));
         if let Value::Object(e) = extra {

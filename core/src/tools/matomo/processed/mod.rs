@@ -9,12 +9,12 @@ mod shape;
 
 pub use shape::fit;
 
-use super::common::{id_schema, site_param};
-use super::dates;
-use super::reports::{self, Selector};
-use super::values::{flag, int, text};
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::{ApiErrorKind, LogLevel};
+use crate::tools::kit::values::{flag, int, text};
+use crate::tools::matomo::common::{id_schema, site_param};
+use crate::tools::matomo::dates;
+use crate::tools::matomo::reports::{self, Selector};
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 pub const DEFAULT_LIMIT: u64 = 50;

@@ -1,7 +1,8 @@
 use crate::host::{ApiError, ApiErrorKind};
 use crate::testing::FakeHost;
-use crate::tools::rawapi::policy::{Category, Mode};
-use crate::tools::{ToolContext, ToolResult, registry, schema};
+use crate::tools::kit::access::{Category, Mode};
+use crate::tools::kit::schema;
+use crate::tools::{ToolContext, ToolResult};
 use serde_json::{Value, json};
 
 fn catalog() -> Vec<Value> {
@@ -40,7 +41,7 @@ fn host() -> FakeHost {
 }
 
 fn run(name: &str, h: &FakeHost, mode: &Mode, args: Value) -> ToolResult {
-    let tool = registry::builtin().find(name).expect("tool");
+    let tool = crate::tools::builtin().find(name).expect("tool");
     let args = args.as_object().cloned().expect("object");
     assert!(
         schema::validate(&tool.input_schema, &Value::Object(args.clone())).is_empty(),

@@ -109,17 +109,15 @@ fn report_metadata_by_unique_id_or_module_action() {
 
 #[test]
 fn selector_rules_are_in_the_schema() {
-    let tool = crate::tools::registry::builtin()
-        .find("matomo_report_metadata")
-        .expect("tool");
+    let tool = crate::tools::builtin().find("matomo_report_metadata").expect("tool");
     for bad in [
         json!({"idSite": 1}),
         json!({"idSite": 1, "apiModule": "Goals"}),
         json!({"idSite": 1, "reportUniqueId": "x", "apiModule": "y", "apiAction": "z"}),
     ] {
-        assert!(!crate::tools::schema::is_valid(&tool.input_schema, &bad), "{bad}");
+        assert!(!crate::tools::kit::schema::is_valid(&tool.input_schema, &bad), "{bad}");
     }
-    let errors = crate::tools::schema::validate(&tool.input_schema, &json!({"idSite": 1, "apiModule": "Goals"}));
+    let errors = crate::tools::kit::schema::validate(&tool.input_schema, &json!({"idSite": 1, "apiModule": "Goals"}));
     assert_eq!(
         errors[0].message,
         "needs reportUniqueId, or apiModule together with apiAction"

@@ -1,12 +1,13 @@
 //! `tools/call`: find the tool, tolerate and validate its arguments, run it, shape and log.
 
-use super::Call;
-use super::contributed::Found;
-use super::{ToolContext, ToolError, ToolResult, coerce, output, schema};
 use crate::host::{ApiErrorKind, LogLevel};
 use crate::jsonrpc::INVALID_PARAMS;
 use crate::jsonrpc::RpcError;
 use crate::logging::{self, Outcome, ToolCallRecord};
+use crate::tools::Call;
+use crate::tools::kit::contributed::Found;
+use crate::tools::kit::{coerce, output, schema};
+use crate::tools::{ToolContext, ToolError, ToolResult};
 use crate::util::printable;
 use serde_json::{Map, Value, json};
 use std::time::Instant;

@@ -1,10 +1,10 @@
 //! The site tools: `matomo_site_list`, `matomo_site_search`, `matomo_site_get`.
 
-use super::common::{Failures, fetch_rows, record_schema, site_param};
-use super::pagination::{self, Sort, name_or_id_sorts};
-use super::values::{flag, int, text};
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::ApiErrorKind;
+use crate::tools::kit::pagination::{self, Sort, name_or_id_sorts};
+use crate::tools::kit::values::{flag, int, text};
+use crate::tools::matomo::common::{Failures, fetch_rows, record_schema, site_param};
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idsite");
@@ -74,9 +74,9 @@ fn fetch_sites(ctx: &ToolContext, method: &str, params: Map<String, Value>) -> R
 }
 
 fn site_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
-    let page = pagination::page_args(args, &SORTS)?;
-    let sites = fetch_sites(ctx, "SitesManager.getSitesWithAtLeastViewAccess", Map::new())?;
-    pagination::paginate("sites", sites, &page, &pagination::context(ctx.tool_name, json!({})))
+    pagination::list_page(ctx, args, &SORTS, "sites", json!({}), || {
+        fetch_sites(ctx, "SitesManager.getSitesWithAtLeastViewAccess", Map::new())
+    })
 }
 
 fn site_search(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
@@ -84,16 +84,11 @@ fn site_search(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     if search.is_empty() {
         return Err(ToolError::new("Parameter 'search' missing or invalid."));
     }
-    let page = pagination::page_args(args, &SORTS)?;
     let mut params = Map::new();
     params.insert("pattern".into(), json!(search));
-    let sites = fetch_sites(ctx, "SitesManager.getPatternMatchSites", params)?;
-    pagination::paginate(
-        "sites",
-        sites,
-        &page,
-        &pagination::context(ctx.tool_name, json!({"search": search})),
-    )
+    pagination::list_page(ctx, args, &SORTS, "sites", json!({"search": search}), || {
+        fetch_sites(ctx, "SitesManager.getPatternMatchSites", params)
+    })
 }
 
 fn site_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
@@ -134,7 +129,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: site_get,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_site_list",
@@ -148,7 +143,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: site_list,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_site_search",
@@ -165,7 +160,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: site_search,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
     ]
 }

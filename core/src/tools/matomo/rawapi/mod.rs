@@ -7,11 +7,11 @@ mod bounded;
 pub mod messages;
 pub mod policy;
 
-use super::pagination::{self, Sort};
-use super::values::text;
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use crate::host::{ApiErrorKind, LogLevel};
-use policy::Category;
+use crate::tools::kit::access::Category;
+use crate::tools::kit::pagination::{self, Sort};
+use crate::tools::kit::values::text;
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = [
@@ -77,10 +77,7 @@ fn catalog(ctx: &ToolContext) -> Result<Vec<Value>, ToolError> {
         .iter()
         .filter(|m| !m.get("deprecated").and_then(Value::as_bool).unwrap_or(false))
         .filter(|m| !m.get("internal").and_then(Value::as_bool).unwrap_or(false))
-        .filter(|m| {
-            ctx.raw_api
-                .allows_method(&text(m.get("module")), &text(m.get("action")))
-        })
+        .filter(|m| policy::allows_method(ctx.raw_api, &text(m.get("module")), &text(m.get("action"))))
         .filter_map(item)
         .collect())
 }
@@ -156,13 +153,15 @@ fn api_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let search = args
         .get("search")
         .and_then(Value::as_str)
-        .map(super::reports::search_key)
+        .map(crate::tools::matomo::reports::search_key)
         .unwrap_or_default();
     let category = args.get("category").and_then(Value::as_str).unwrap_or("");
     let rows: Vec<Value> = catalog(ctx)?
         .into_iter()
         .filter(|m| module.is_empty() || text(m.get("module")).eq_ignore_ascii_case(module))
-        .filter(|m| search.is_empty() || super::reports::search_key(&text(m.get("method"))).contains(&search))
+        .filter(|m| {
+            search.is_empty() || crate::tools::matomo::reports::search_key(&text(m.get("method"))).contains(&search)
+        })
         .filter(|m| category.is_empty() || category_name(category_of(m)) == category)
         .collect();
     let scope = json!({"module": module.to_ascii_lowercase(), "search": search, "category": category});
@@ -230,7 +229,7 @@ fn call_full(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
 }
 
 fn item_schema() -> Value {
-    let param = super::common::record_schema(json!({
+    let param = crate::tools::matomo::common::record_schema(json!({
         "name": {"type": "string"},
         "type": {"type": ["string", "null"]},
         "required": {"type": "boolean"},
@@ -238,7 +237,7 @@ fn item_schema() -> Value {
         "hasDefault": {"type": "boolean"},
         "defaultValue": {},
     }));
-    super::common::record_schema(json!({
+    crate::tools::matomo::common::record_schema(json!({
         "module": {"type": "string"},
         "action": {"type": "string"},
         "method": {"type": "string"},
@@ -269,7 +268,7 @@ fn selector_schema(extra: Map<String, Value>) -> Value {
 
 /// The method's parameters may arrive as a JSON string or as PHP's `[]`.
 fn raw_call_arguments(args: &mut Map<String, Value>) -> Result<(), ToolError> {
-    crate::tools::tolerance::object_field(args, "parameters")
+    crate::tools::kit::tolerance::object_field(args, "parameters")
 }
 
 fn call_tool(
@@ -278,11 +277,11 @@ fn call_tool(
     description: &'static str,
     annotations: Annotations,
     available: Availability,
-    handler: super::Handler,
+    handler: crate::tools::Handler,
 ) -> Tool {
     let mut extra = Map::new();
     extra.insert("parameters".into(), json!({"type": "object", "additionalProperties": true, "description": "The method's parameters by name (see matomo_api_get), e.g. {\"idSite\": 1}. Lists come in pages: filter_limit rows (default 100, at most 1000) from filter_offset; pass pagination.next_filter_offset as filter_offset for the next page."}));
-    extra.insert("max_bytes".into(), json!({"type": "integer", "minimum": crate::tools::processed::MIN_MAX_BYTES, "maximum": crate::tools::processed::MAX_MAX_BYTES, "default": crate::tools::processed::DEFAULT_MAX_BYTES, "description": "Size budget of the answer in bytes of JSON; whole rows are left for the next page to stay within it."}));
+    extra.insert("max_bytes".into(), json!({"type": "integer", "minimum": crate::tools::matomo::processed::MIN_MAX_BYTES, "maximum": crate::tools::matomo::processed::MAX_MAX_BYTES, "default": crate::tools::matomo::processed::DEFAULT_MAX_BYTES, "description": "Size budget of the answer in bytes of JSON; whole rows are left for the next page to stay within it."}));
     Tool {
         name,
         title,
@@ -387,7 +386,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::RawApi,
             handler: api_get,
-            repair: crate::tools::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_api_list",
@@ -400,7 +399,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::RawApi,
             handler: api_list,
-            repair: crate::tools::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
     ]
 }

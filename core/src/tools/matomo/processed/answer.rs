@@ -4,9 +4,9 @@
 use super::cells::{self, NOT_METRICS};
 use super::page_timing;
 use super::shape::{self, Group};
-use crate::tools::dates::{Resolved, SiteToday};
-use crate::tools::reports;
-use crate::tools::values::{int, text};
+use crate::tools::kit::values::{int, text};
+use crate::tools::matomo::dates::{Resolved, SiteToday};
+use crate::tools::matomo::reports;
 use serde_json::{Map, Value, json};
 
 /// What the caller asked for the page.

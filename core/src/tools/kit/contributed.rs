@@ -2,9 +2,9 @@
 //! run through the same pipeline as the built-in ones: validation, logging, redaction, shaping.
 //! `McpServer.filterTools` may also take tools away, built-in ones included.
 
-use super::rawapi::policy::Mode;
-use super::registry::{self, Registry};
-use super::{Annotations, Tool};
+use crate::tools::kit::access::Mode;
+use crate::tools::kit::registry::Registry;
+use crate::tools::{Annotations, Tool};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -112,8 +112,7 @@ pub struct ToolSet<'a> {
 }
 
 impl<'a> ToolSet<'a> {
-    pub fn new(mode: &'a Mode, facts: &'a ToolsFacts) -> Self {
-        let registry = registry::builtin();
+    pub fn new(registry: &'static Registry, mode: &'a Mode, facts: &'a ToolsFacts) -> Self {
         let contributed = facts
             .contributed
             .iter()
@@ -177,7 +176,7 @@ mod tests {
             {"name": "bad name", "description": "x", "inputSchema": {"type": "object"}},
             {"name": "no_description", "description": " ", "inputSchema": {"type": "object"}},
         ]}));
-        let set = ToolSet::new(&Mode::None, &f);
+        let set = ToolSet::new(crate::tools::builtin(), &Mode::None, &f);
         let names: Vec<String> = set
             .descriptors(true)
             .iter()

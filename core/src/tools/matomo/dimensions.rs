@@ -1,9 +1,11 @@
 //! `matomo_dimension_list` and `matomo_dimension_get`: active custom dimensions of a site.
 
-use super::common::{Failures, fetch_rows, id_schema, positive, record_schema, site_list_input, site_param};
-use super::pagination::{self, Sort, name_or_id_sorts};
-use super::values::{flag, int, text};
-use super::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
+use crate::tools::kit::pagination::{self, Sort, name_or_id_sorts};
+use crate::tools::kit::values::{flag, int, text};
+use crate::tools::matomo::common::{
+    Failures, fetch_rows, id_schema, positive, record_schema, site_list_input, site_param,
+};
+use crate::tools::{Annotations, Availability, Tool, ToolContext, ToolError, ToolResult};
 use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("iddimension");
@@ -61,15 +63,11 @@ fn fetch_active(ctx: &ToolContext, args: &Map<String, Value>) -> Result<(i64, Ve
 }
 
 fn dimension_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
-    let page = pagination::page_args(args, &SORTS)?;
-    let (id, dims) = fetch_active(ctx, args)?;
-    let rows = dims.iter().filter_map(summary).collect();
-    pagination::paginate(
-        "dimensions",
-        rows,
-        &page,
-        &pagination::context(ctx.tool_name, json!({"idSite": id})),
-    )
+    let (id, _) = site_param(args)?;
+    pagination::list_page(ctx, args, &SORTS, "dimensions", json!({"idSite": id}), || {
+        let (_, dims) = fetch_active(ctx, args)?;
+        Ok(dims.iter().filter_map(summary).collect())
+    })
 }
 
 fn dimension_get(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
@@ -108,7 +106,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: dimension_get,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
         Tool {
             name: "matomo_dimension_list",
@@ -121,7 +119,7 @@ pub fn tools() -> Vec<Tool> {
             annotations: Annotations::READ_ONLY,
             available: Availability::Always,
             handler: dimension_list,
-            repair: super::tolerance::nothing,
+            repair: crate::tools::kit::tolerance::nothing,
         },
     ]
 }
