@@ -14,6 +14,7 @@ mod host;
 mod http;
 mod jsonrpc;
 mod logging;
+mod policy;
 mod protocol;
 mod session;
 mod tools;

@@ -56,12 +56,7 @@ pub struct SettingsFacts {
 
 /// PHP cannot tell an empty map from an empty list: `[]` arrives as a JSON array.
 fn php_map<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Object(m) => Ok(m),
-        Value::Array(a) if a.is_empty() => Ok(Map::new()),
-        Value::Null => Ok(Map::new()),
-        _ => Err(serde::de::Error::custom("expected a map")),
-    }
+    crate::policy::php_map(&Value::deserialize(d)?).ok_or_else(|| serde::de::Error::custom("expected a map"))
 }
 
 #[cfg(test)]

@@ -3,14 +3,7 @@
 
 use serde_json::{Map, Value};
 
-const SECRET_WORDS: [&str; 8] = [
-    "token", "secret", "password", "passwd", "auth", "key", "session", "cookie",
-];
-
-pub fn is_secret_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    SECRET_WORDS.iter().any(|w| k.contains(w))
-}
+use crate::policy::is_secret_key;
 
 /// `<int>`, `<string:LEN>` (bytes), `<array:N>`, `<object:N>`...
 pub fn shape(v: &Value) -> String {

@@ -22,10 +22,10 @@ fn invalid(message: impl Into<String>) -> RpcError {
 /// `arguments` may be missing, `null`, an object, or the `[]` that PHP-minded clients send for `{}`.
 fn arguments(params: &Map<String, Value>) -> Result<Map<String, Value>, RpcError> {
     match params.get("arguments") {
-        None | Some(Value::Null) => Ok(Map::new()),
-        Some(Value::Object(a)) => Ok(a.clone()),
-        Some(Value::Array(a)) if a.is_empty() => Ok(Map::new()),
-        Some(_) => Err(invalid("Invalid params: tools/call arguments must be an object.")),
+        None => Ok(Map::new()),
+        Some(a) => {
+            crate::policy::php_map(a).ok_or_else(|| invalid("Invalid params: tools/call arguments must be an object."))
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::tools::kit::access::Mode;
 use crate::tools::kit::registry::Registry;
 use crate::tools::{Annotations, Tool};
 use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -29,8 +29,10 @@ fn fix_php_schema(v: &mut Value) {
     match v {
         Value::Object(map) => {
             for key in ["properties", "patternProperties", "$defs", "definitions"] {
-                if matches!(map.get(key), Some(Value::Array(a)) if a.is_empty()) {
-                    map.insert(key.to_string(), Value::Object(Map::new()));
+                if let Some(Value::Array(_)) = map.get(key)
+                    && let Some(fixed) = map.get(key).and_then(crate::policy::php_map)
+                {
+                    map.insert(key.to_string(), Value::Object(fixed));
                 }
             }
             map.values_mut().for_each(fix_php_schema);

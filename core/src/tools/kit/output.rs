@@ -2,18 +2,12 @@
 
 use serde_json::{Value, json};
 
-/// URL parameters that carry credentials; Matomo embeds the caller's token in some answers.
-const SECRET_PARAMS: [&str; 2] = ["token_auth", "force_api_session"];
-
-fn is_secret_param(segment: &str) -> bool {
-    let name = segment.split('=').next().unwrap_or("");
-    SECRET_PARAMS.iter().any(|p| name.eq_ignore_ascii_case(p))
-}
+use crate::policy::{CREDENTIALS, is_credential_assignment};
 
 /// Removes secret parameters from a URL or query string; `None` when there was nothing to remove.
 pub fn scrub_url(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
-    if !SECRET_PARAMS.iter().any(|p| lower.contains(&format!("{p}="))) {
+    if !CREDENTIALS.iter().any(|p| lower.contains(&format!("{p}="))) {
         return None;
     }
     let (head, fragment) = match s.find('#') {
@@ -25,7 +19,7 @@ pub fn scrub_url(s: &str) -> Option<String> {
         None if head.contains('=') && !head.contains("://") => ("", head),
         None => return None,
     };
-    let kept: Vec<&str> = query.split('&').filter(|seg| !is_secret_param(seg)).collect();
+    let kept: Vec<&str> = query.split('&').filter(|seg| !is_credential_assignment(seg)).collect();
     let mut out = String::from(prefix);
     out.push_str(&kept.join("&"));
     if out.ends_with('?') {
@@ -45,7 +39,7 @@ pub fn scrub(v: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(scrub),
         Value::Object(map) => {
-            map.retain(|k, _| !SECRET_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p)));
+            map.retain(|k, _| !CREDENTIALS.iter().any(|p| k.eq_ignore_ascii_case(p)));
             map.values_mut().for_each(scrub);
         }
         _ => {}

@@ -56,7 +56,7 @@ fn properties(v: &Value) -> usize {
 /// An object field may arrive as a JSON string (`"{\"flat\":1}"`) or as PHP's `[]`.
 pub(crate) fn object_field(args: &mut Map<String, Value>, key: &str) -> Result<(), ToolError> {
     let replacement = match args.get(key) {
-        Some(Value::Array(a)) if a.is_empty() => Some(Value::Object(Map::new())),
+        Some(v @ Value::Array(_)) => crate::policy::php_map(v).map(Value::Object),
         Some(Value::String(s)) if s.trim().is_empty() => Some(Value::Object(Map::new())),
         Some(Value::String(s)) if s.trim_start().starts_with('{') => {
             let bad = || ToolError(format!("Argument /{key} must be a JSON object."));

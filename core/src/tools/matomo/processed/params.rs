@@ -3,16 +3,6 @@
 use crate::tools::ToolError;
 use serde_json::{Map, Value, json};
 
-/// Keys that would change what Matomo itself does with the request.
-const FORBIDDEN: [&str; 7] = [
-    "method",
-    "module",
-    "format",
-    "serialize",
-    "token_auth",
-    "force_api_session",
-    "translateColumnNames",
-];
 /// Goal columns are set through the tool's own goal arguments.
 const GOAL_KEYS: [&str; 2] = [
     "filter_update_columns_when_show_all_goals",
@@ -47,7 +37,7 @@ pub fn split(api_parameters: &Map<String, Value>) -> Result<Split, ToolError> {
     let mut out = Split::default();
     for (key, value) in api_parameters {
         let shown = crate::util::printable(key);
-        if FORBIDDEN.iter().any(|f| f.eq_ignore_ascii_case(key)) {
+        if crate::policy::is_reserved_report_parameter(key) {
             return Err(ToolError(format!("Unsupported apiParameters key '{shown}'.")));
         }
         if GOAL_KEYS.contains(&key.as_str()) {

@@ -1,25 +1,7 @@
 //! Matomo's error messages are passed to the model only when they cannot leak internals: no
 //! SQL, file paths, class names, tokens or session details.
 
-/// Phrases that mark a message as internal (lower-case).
-const SENSITIVE: [&str; 16] = [
-    "token_auth",
-    "bearer",
-    "session token",
-    "session id",
-    "phpsessid",
-    "force_api_session",
-    "sqlstate",
-    "call to undefined",
-    "wasn't found in",
-    "stack trace",
-    "create table",
-    "alter table",
-    "drop table",
-    "insert into",
-    "delete from",
-    "select ",
-];
+use crate::policy::INTERNAL_PHRASES;
 
 fn looks_like_path(message: &str) -> bool {
     message.split_whitespace().any(|w| {
@@ -60,7 +42,7 @@ pub fn safe_detail(message: &str) -> Option<String> {
     let lower = collapsed.to_ascii_lowercase();
     if collapsed.is_empty()
         || collapsed.len() > 500
-        || SENSITIVE.iter().any(|s| lower.contains(s))
+        || INTERNAL_PHRASES.iter().any(|s| lower.contains(s))
         || looks_like_sql(&lower)
         || looks_like_path(&collapsed)
         || looks_like_class(&collapsed)

@@ -181,12 +181,12 @@ fn call(ctx: &ToolContext, args: &Map<String, Value>, only: Option<Category>) ->
         return Err(ToolError::new(NOT_AVAILABLE));
     }
     let parameters = match args.get("parameters") {
-        None | Some(Value::Null) => Map::new(),
-        Some(Value::Object(p)) => p.clone(),
-        Some(Value::Array(a)) if a.is_empty() => Map::new(),
-        Some(_) => return Err(ToolError::new("Argument /parameters must be an object.")),
+        None => Map::new(),
+        Some(p) => {
+            crate::policy::php_map(p).ok_or_else(|| ToolError::new("Argument /parameters must be an object."))?
+        }
     };
-    if let Some(key) = parameters.keys().find(|k| policy::is_reserved(k)) {
+    if let Some(key) = parameters.keys().find(|k| crate::policy::is_reserved_parameter(k)) {
         return Err(ToolError(format!(
             "Unsupported parameters key '{}'.",
             crate::util::printable(key)

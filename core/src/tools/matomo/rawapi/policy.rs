@@ -35,21 +35,6 @@ pub fn is_denied(module: &str, action: &str) -> bool {
     DENIED.iter().any(|d| d.eq_ignore_ascii_case(&method))
 }
 
-/// Parameter keys a caller may never set: they steer Matomo's own request handling.
-pub const RESERVED_KEYS: [&str; 7] = [
-    "method",
-    "module",
-    "action",
-    "format",
-    "serialize",
-    "token_auth",
-    "force_api_session",
-];
-
-pub fn is_reserved(key: &str) -> bool {
-    RESERVED_KEYS.iter().any(|r| r.eq_ignore_ascii_case(key))
-}
-
 /// The category of an action from its leading verb (the incumbent's rules, so the same methods
 /// land in the same category). `None`: unknown, offered only in full mode.
 pub fn classify(action: &str) -> Option<Category> {
@@ -167,6 +152,5 @@ mod tests {
         let read = Mode::Partial(vec![Category::Read]);
         assert!(allows_method(&read, "UsersManager", "getUsers"));
         assert!(!allows_method(&read, "UsersManager", "deleteUser"));
-        assert!(is_reserved("Token_Auth") && is_reserved("format") && !is_reserved("idSite"));
     }
 }
