@@ -11,6 +11,8 @@
 //! - API.getProcessedReport with showRawMetrics=1 (asked for the Actions page reports, for their page timings) is answered as recorded without it: no recorded call asked for raw metrics. A real Matomo adds every raw column; the answer keeps only the timings, tested on rows built as `ProcessedReport::handleSimpleDataTable` builds them.
 //! - siteDates: the recordings hold Date::factory('today', $timezone) (the range end), not the local date; the local dates of the recording moment (2 December 2026, 02:40-03:00 UTC) come from LOCAL_DATES.
 //! - segmentArchived: recorded as segmentsArchivedOnRequest; a segment counts as archived when that was true for the call, or when its definition (raw or url-decoded) is one of the site's recorded saved segments. Unknown fields are refused by the real getSegmentsMetadata fixture's list, as Matomo's Segment constructor refuses them.
+//! - API.getProcessedReport for a report the site's recorded catalogue does not have is refused with Matomo's own "not found in the list of available reports" message.
+//! - API.getReportMetadata with hideMetricsDoc=1 is the recorded answer with hideMetricsDoc=0 without each report's metricsDocumentation, as Matomo leaves it out.
 //! - A call is answered from any recording of the same user, method and parameters, not only from the replayed MCP call's own callbacks (the extension now makes some calls the recorded one did not, e.g. the raw API tools of calls 77-83, refused then).
 
 use crate::host::{ApiError, ApiErrorKind};
@@ -94,11 +96,18 @@ pub fn call(number: u64) -> &'static RecordedCall {
         .unwrap_or_else(|| panic!("no recorded call {number}"))
 }
 
-/// Parameter values as PHP sees them in a query: `1` and `"1"` alike, `[]` and `{}` alike.
+/// Parameter values as PHP sees them in a query: `1` and `"1"` alike, `[]` and `{}` alike, at
+/// any depth (`{"idGoal": 1}` and `{"idGoal": "1"}` are the same `apiParameters`).
 fn as_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Array(a) if a.is_empty() => "{}".into(),
+        Value::Object(m) => {
+            let mut pairs: Vec<String> = m.iter().map(|(k, v)| format!("{k}={}", as_text(v))).collect();
+            pairs.sort();
+            format!("{{{}}}", pairs.join("&"))
+        }
+        Value::Array(a) => format!("[{}]", a.iter().map(as_text).collect::<Vec<_>>().join(",")),
         other => other.to_string(),
     }
 }
@@ -146,11 +155,56 @@ pub fn answer(user: &str, method: &str, params: &Map<String, Value>) -> Option<R
     {
         return Some(outcome(&cb.result).map(without_single_period_count));
     }
+    if method == "API.getReportMetadata" && params.get("hideMetricsDoc").map(as_text).as_deref() == Some("1") {
+        let mut with_docs = params.clone();
+        with_docs.insert("hideMetricsDoc".into(), Value::from(0));
+        if let Some(Ok(Value::Array(reports))) = answer(user, method, &with_docs) {
+            // what Matomo leaves out with hideMetricsDoc (ProcessedReport::getReportMetadata)
+            let without = reports.into_iter().map(|mut r| {
+                if let Some(m) = r.as_object_mut() {
+                    m.remove("metricsDocumentation");
+                }
+                r
+            });
+            return Some(Ok(Value::Array(without.collect())));
+        }
+    }
     let window = ["filter_limit", "filter_offset"];
     api_callbacks(user)
         .filter(recorded)
         .filter(|cb| same_params(&params_of(cb), &params, &window))
         .find_map(|cb| cut_window(method, &params_of(cb), &cb.result, &params))
+        .or_else(|| {
+            (method == "API.getProcessedReport")
+                .then(|| unknown_report(user, &params))
+                .flatten()
+        })
+}
+
+/// Matomo's refusal of a report the site's recorded catalogue does not have
+/// (`ProcessedReport::getProcessedReport`, 5.1), for names the recordings never asked for.
+fn unknown_report(user: &str, params: &Map<String, Value>) -> Option<Result<Value, ApiError>> {
+    let id_site = params.get("idSite")?;
+    let (module, action) = (params.get("apiModule")?.as_str()?, params.get("apiAction")?.as_str()?);
+    let wanted = params.get("apiParameters").map(as_text).unwrap_or_else(|| "{}".into());
+    let catalogue = api_callbacks(user)
+        .filter(|cb| cb.args.first().and_then(Value::as_str) == Some("API.getReportMetadata"))
+        .find(|cb| params_of(cb).get("idSite").map(as_text) == Some(as_text(id_site)))
+        .and_then(|cb| outcome(&cb.result).ok())?;
+    let known = catalogue.as_array()?.iter().any(|r| {
+        r["module"] == module
+            && r["action"] == action
+            && as_text(r.get("parameters").unwrap_or(&Value::Null)).replace("null", "{}") == wanted
+    });
+    (!known).then(|| {
+        Err(ApiError {
+            kind: ApiErrorKind::Rejected,
+            message: format!(
+                "Requested report {module}.{action} for Website id={} not found in the list of available reports. \n",
+                as_text(id_site)
+            ),
+        })
+    })
 }
 
 fn num(params: &Map<String, Value>, key: &str) -> Option<usize> {

@@ -149,6 +149,17 @@ fn check_nothing_hidden(call: &RecordedCall, host: &FakeHost, p: &Value) {
     }
 }
 
+/// A report answer costs Matomo one `API.getProcessedReport` and one cheap site lookup: the
+/// report's metadata comes with its data, the catalogue is not fetched.
+fn check_one_data_call(n: u64, host: &FakeHost) {
+    let methods: Vec<String> = host.api_calls.borrow().iter().map(|(m, _)| m.clone()).collect();
+    assert_eq!(
+        methods,
+        ["SitesManager.getSiteFromId", "API.getProcessedReport"],
+        "call {n}: Matomo was asked {methods:?}"
+    );
+}
+
 fn check_dates(n: u64, period: &Value) {
     let tz = period["timezone"].as_str().expect("timezone");
     let today = period["site_today"].as_str().expect("site_today");
@@ -259,6 +270,7 @@ fn every_recorded_call_answers_truly() {
         );
         if call.tool == "matomo_report_processed" {
             checked_reports += 1;
+            check_one_data_call(call.number, &host);
             check_pagination(call.number, &structured["pagination"]);
             check_nothing_hidden(call, &host, &structured["pagination"]);
             check_dates(call.number, &structured["period"]);

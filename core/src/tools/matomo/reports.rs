@@ -103,16 +103,18 @@ fn summary_props() -> Value {
     })
 }
 
-/// `API.getReportMetadata` for a site, subtable reports included. No access reads as "not found".
+/// `API.getReportMetadata` for a site, subtable reports included, metric documentation only
+/// when the answer shows it. No access reads as "not found".
 pub fn fetch_reports(
     ctx: &ToolContext,
     id_site: i64,
     period_date: Option<(&str, &str)>,
+    with_docs: bool,
 ) -> Result<Vec<Value>, ToolError> {
     let mut params = Map::new();
     params.insert("idSite".into(), json!(id_site));
     params.insert("showSubtableReports".into(), json!(1));
-    params.insert("hideMetricsDoc".into(), json!(0));
+    params.insert("hideMetricsDoc".into(), json!(if with_docs { 0 } else { 1 }));
     if let Some((period, date)) = period_date {
         params.insert("period".into(), json!(period));
         params.insert("date".into(), json!(date));
@@ -124,6 +126,23 @@ pub fn fetch_reports(
         Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new(NOT_FOUND)),
         Err(e) => Err(FAILURES.other(ctx, "API.getReportMetadata", &e)),
     }
+}
+
+/// Matomo's `Module_action[_param--value...]` (`Goals_get_idGoal--1`) as module, action and
+/// parameters; `None` when the id is not written that way.
+pub fn decode_unique_id(id: &str) -> Option<(String, String, Map<String, Value>)> {
+    let mut parts = id.split('_');
+    let module = parts.next().filter(|m| !m.is_empty())?;
+    let action = parts.next().filter(|a| !a.is_empty())?;
+    let mut parameters = Map::new();
+    for part in parts {
+        let (key, value) = part.split_once("--")?;
+        if key.is_empty() {
+            return None;
+        }
+        parameters.insert(key.to_string(), Value::String(value.to_string()));
+    }
+    Some((module.to_string(), action.to_string(), parameters))
 }
 
 /// How a caller named the report.
@@ -212,7 +231,7 @@ fn report_list(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
         .and_then(Value::as_str)
         .map(search_key)
         .unwrap_or_default();
-    let reports = fetch_reports(ctx, id, None)?;
+    let reports = fetch_reports(ctx, id, None, false)?;
     let with_timings = reports.iter().any(|r| text(r.get("module")) == "PagePerformance");
     let rows = reports
         .iter()
@@ -268,7 +287,7 @@ fn report_metadata(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
             args.get("date").and_then(Value::as_str).unwrap_or("today"),
         )),
     };
-    let reports = fetch_reports(ctx, id, period_date)?;
+    let reports = fetch_reports(ctx, id, period_date, true)?;
     let report = select(&reports, &selector)?;
     let mut metadata = report.as_object().cloned().unwrap_or_default();
     for k in DROPPED_METADATA {

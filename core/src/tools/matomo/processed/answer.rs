@@ -115,13 +115,13 @@ impl<'a> Answer<'a> {
         self.matomo_total.filter(|&n| n > offset + self.page_rows)
     }
 
-    /// The answer with the first `keep` rows of each period (and the metric documentation).
-    fn render(&self, keep: usize, with_docs: bool) -> Value {
+    /// The answer with the first `keep` rows of each period.
+    fn render(&self, keep: usize) -> Value {
         let returned = keep.min(self.page_rows);
         let next = self.page.offset as usize + returned;
         let has_more = returned < self.page_rows || self.more_in_matomo;
         let meta = |k: &str| self.report.get(k).cloned().unwrap_or(Value::Null);
-        let mut report = json!({
+        let report = json!({
             "uniqueId": text(self.report.get("uniqueId")),
             "name": text(self.report.get("name")),
             "category": text(self.report.get("category")),
@@ -132,11 +132,6 @@ impl<'a> Answer<'a> {
             "rows": shape::compact_rows(&self.groups, &self.columns, keep),
             "totals": self.totals,
         });
-        if with_docs {
-            report["metrics_documentation"] = Some(meta("metricsDocumentation"))
-                .filter(Value::is_object)
-                .unwrap_or_else(|| json!({}));
-        }
         json!({
             "report": report,
             "period": self.period,
@@ -160,18 +155,14 @@ impl<'a> Answer<'a> {
         })
     }
 
-    /// The most rows that fit `max_bytes` (dropping the metric documentation only if not even
-    /// one row fits with it); `None` when not one row (or, for an empty page, not the bare
-    /// description) fits: an empty page would send the caller back to the same offset forever.
+    /// The most rows that fit `max_bytes`; `None` when not one row (or, for an empty page, not
+    /// the bare description) fits: an empty page would send the caller back to the same offset
+    /// forever.
     pub fn within_budget(&self) -> Option<Value> {
-        let size = |keep: usize, docs: bool| self.render(keep, docs).to_string().len();
-        let budget = self.page.max_bytes;
-        let least = self.page_rows.min(1);
-        [true, false].into_iter().find_map(|docs| {
-            shape::fit(self.page_rows, budget, |k| size(k, docs))
-                .filter(|&k| k >= least)
-                .map(|k| self.render(k, docs))
-        })
+        let size = |keep: usize| self.render(keep).to_string().len();
+        shape::fit(self.page_rows, self.page.max_bytes, size)
+            .filter(|&k| k >= self.page_rows.min(1))
+            .map(|k| self.render(k))
     }
 }
 

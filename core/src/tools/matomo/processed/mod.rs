@@ -24,6 +24,8 @@ pub const MAX_MAX_BYTES: u64 = 200_000;
 pub const MIN_MAX_BYTES: u64 = 2_000;
 
 const DATE_FORMS: &str = "Use date YYYY-MM-DD, today, yesterday, lastN or previousN (N periods up to, or before, the current one), or start,end such as 2026-11-01,2026-11-30 (with period range for one total, or day/week/month/year for one row set per period).";
+/// Matomo's refusal of a report it does not have for the site (`ProcessedReport`, 5.1).
+const UNKNOWN_REPORT: &str = "not found in the list of available reports";
 const SITE_NOT_FOUND: &str =
     "Site not found or access denied. Use matomo_site_list to see the sites this user can read.";
 const SEGMENT_NOT_PREPROCESSED: &str = "Segment is not allowed in this Matomo configuration: this Matomo only reports segments that it pre-processes (browser archiving of segments is disabled), and this definition is not one of them. Use matomo_segment_list and pass a saved segment's definition exactly, or ask the administrator to save this segment with pre-processing.";
@@ -113,17 +115,44 @@ fn site_clock(ctx: &ToolContext, id_site: i64) -> Result<(String, dates::SiteTod
     Ok((tz, today))
 }
 
-/// The report, selected by uniqueId or module/action; with module/action, a top-level idGoal or
-/// idDimension selects the variant (Goals.get with idGoal 1 is the report of goal 1), falling back
-/// to the plain report when no such variant exists.
-fn find_report(
+/// The report to ask Matomo for, named without the catalogue: a reportUniqueId is Matomo's
+/// `Module_action[_param--value...]`, module/action come with their own parameters. With
+/// module/action, a top-level idGoal (Goals) or idDimension (CustomDimensions) selects the
+/// variant, as `Goals_get_idGoal--1` does.
+fn named_report(args: &Map<String, Value>, specific: &Map<String, Value>) -> Result<Option<Value>, ToolError> {
+    let (module, action, mut parameters) = match reports::selector_of(args, specific)? {
+        Selector::UniqueId(id) => match reports::decode_unique_id(id) {
+            Some(named) => named,
+            None => return Ok(None),
+        },
+        Selector::ModuleAction {
+            module,
+            action,
+            specific,
+        } => (module.to_string(), action.to_string(), specific.clone()),
+    };
+    for (key, owner) in [("idGoal", "Goals"), ("idDimension", "CustomDimensions")] {
+        if module == owner
+            && let Some(v) = args.get(key)
+        {
+            parameters.entry(key.to_string()).or_insert_with(|| v.clone());
+        }
+    }
+    Ok(Some(
+        json!({"module": module, "action": action, "parameters": parameters}),
+    ))
+}
+
+/// The report as the catalogue names it (case-insensitive ids, variants falling back to the
+/// plain report): only when Matomo did not know the report by the name the caller gave.
+fn catalogued_report(
     ctx: &ToolContext,
     args: &Map<String, Value>,
     req: &Request,
     specific: &Map<String, Value>,
 ) -> Result<Value, ToolError> {
     let selector = reports::selector_of(args, specific)?;
-    let all = reports::fetch_reports(ctx, req.id_site, Some((req.period, &req.date)))?;
+    let all = reports::fetch_reports(ctx, req.id_site, Some((req.period, &req.date)), false)?;
     if let Selector::ModuleAction {
         module,
         action,
@@ -202,7 +231,7 @@ fn explain_failure(ctx: &ToolContext, req: &Request, message: &str) -> ToolError
     if req.segment.is_some() && m.contains("segment") {
         return segment_error(message);
     }
-    if m.contains("not found in the list of available reports") {
+    if m.contains(UNKNOWN_REPORT) {
         return ToolError::new(reports::NOT_FOUND);
     }
     ctx.host.log(
@@ -254,6 +283,37 @@ fn call_parameters(
     Ok(call)
 }
 
+/// `API.getProcessedReport` for the report; `None` when Matomo does not know a report by that name.
+fn processed_data(
+    ctx: &ToolContext,
+    args: &Map<String, Value>,
+    req: &Request,
+    report: &Value,
+    generic: &Map<String, Value>,
+) -> Result<Option<Value>, ToolError> {
+    let call = call_parameters(args, req, report, generic)?;
+    match ctx.host.call_api("API.getProcessedReport", &call) {
+        Ok(data) => Ok(Some(data)),
+        Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new(SITE_NOT_FOUND)),
+        Err(e) if e.kind == ApiErrorKind::Internal => Err(reports::FAILURES.other(ctx, "API.getProcessedReport", &e)),
+        Err(e) if e.message.contains(UNKNOWN_REPORT) => Ok(None),
+        Err(e) => Err(explain_failure(ctx, req, &e.message)),
+    }
+}
+
+/// The catalogue's report and its data, for a name Matomo did not know as given.
+fn from_catalogue(
+    ctx: &ToolContext,
+    args: &Map<String, Value>,
+    req: &Request,
+    split: &params::Split,
+) -> Result<(Value, Value), ToolError> {
+    let report = catalogued_report(ctx, args, req, &split.specific)?;
+    let data =
+        processed_data(ctx, args, req, &report, &split.generic)?.ok_or_else(|| ToolError::new(reports::NOT_FOUND))?;
+    Ok((report, data))
+}
+
 fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult {
     let req = read_request(args)?;
     let api_parameters = match args.get("apiParameters") {
@@ -263,24 +323,30 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
     let split = params::split(&api_parameters)?;
     let (timezone, today) = site_clock(ctx, req.id_site)?;
     let resolved = dates::resolve(req.period, &req.date, today).ok_or_else(|| invalid_date(&req.date, req.period))?;
-    let report = find_report(ctx, args, &req, &split.specific)?;
+    if let Some(segment) = req.segment {
+        check_segment(ctx, req.id_site, segment)?;
+    }
+    // one Matomo call for the data: the report's metadata comes with it
+    let (report, data) = match named_report(args, &split.specific)? {
+        Some(named) => match processed_data(ctx, args, &req, &named, &split.generic)? {
+            Some(data) => (named, data),
+            None => from_catalogue(ctx, args, &req, &split)?,
+        },
+        None => from_catalogue(ctx, args, &req, &split)?,
+    };
+    let report = match data.get("metadata") {
+        Some(Value::Object(meta)) => {
+            let mut meta = meta.clone();
+            meta.entry("parameters").or_insert_with(|| report["parameters"].clone());
+            Value::Object(meta)
+        }
+        _ => report,
+    };
     if flag(report.get("isSubtableReport")) && int(args.get("idSubtable")).is_none_or(|n| n < 1) {
         return Err(ToolError::new(
             "Selected subtable report requires idSubtable. First query the parent report and use a returned row's idsubdatatable.",
         ));
     }
-    if let Some(segment) = req.segment {
-        check_segment(ctx, req.id_site, segment)?;
-    }
-    let call = call_parameters(args, &req, &report, &split.generic)?;
-    let data = match ctx.host.call_api("API.getProcessedReport", &call) {
-        Ok(a) => a,
-        Err(e) if e.kind == ApiErrorKind::NoAccess => return Err(ToolError::new(SITE_NOT_FOUND)),
-        Err(e) if e.kind == ApiErrorKind::Internal => {
-            return Err(reports::FAILURES.other(ctx, "API.getProcessedReport", &e));
-        }
-        Err(e) => return Err(explain_failure(ctx, &req, &e.message)),
-    };
     let page = answer::Page {
         limit: req.limit,
         offset: req.offset,
@@ -298,7 +364,7 @@ fn report_processed(ctx: &ToolContext, args: &Map<String, Value>) -> ToolResult 
         answer::Answer::new(&report, &data, page, period).ok_or_else(|| ToolError::new("Report data is invalid."))?;
     shaped.within_budget().ok_or_else(|| {
         ToolError(format!(
-            "Not even one row of the report with its description fits max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
+            "Not even one row of the report fits max_bytes={}; raise max_bytes (up to {MAX_MAX_BYTES}).",
             req.max_bytes
         ))
     })
@@ -339,7 +405,6 @@ fn output_schema() -> Value {
                 "column_units": {"type": "object", "additionalProperties": {"type": "string"}},
                 "rows": {"type": "array", "items": {"type": "array"}},
                 "totals": {"type": ["object", "null"]},
-                "metrics_documentation": {"type": "object"},
             }, "required": ["uniqueId", "name", "columns", "rows"]},
             "period": {"type": "object", "properties": {
                 "period": {"type": "string"}, "date": {"type": "string"},
@@ -368,7 +433,7 @@ pub fn tools() -> Vec<Tool> {
         name: "matomo_report_processed",
         title: "Get report data",
         description: "Use when: you need numbers: visits, pages, referrers, devices, countries, goals, ecommerce... for a site, period and date.\n\
-            Purpose: returns one report's rows (columns once, rows as arrays), totals, the exact date ranges covered in the site's timezone and whether the period is still in progress. Page URL/title reports also give each page's load times (avg_page_load_time, seconds). Paginated with filter_limit/filter_offset and kept within max_bytes.\n\
+            Purpose: returns one report's rows (columns once, rows as arrays), totals, the exact date ranges covered in the site's timezone and whether the period is still in progress. Page URL/title reports also give each page's load times (avg_page_load_time, seconds); metric definitions are in matomo_report_metadata. Paginated with filter_limit/filter_offset and kept within max_bytes.\n\
             Next: pagination.next_filter_offset for more rows; a row's segment value to drill down; idSubtable with a row's idsubdatatable for its sub-rows; compare periods with date lastN.\n\
             Do not use: before knowing the report (matomo_report_list) and the site (matomo_site_list).",
         input_schema: input_schema(),
