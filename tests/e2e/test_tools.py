@@ -22,7 +22,8 @@ def test_tools_list_describes_every_tool(tools):
     assert list(tools) == ALL_TOOLS
     for tool in tools.values():
         assert tool["description"] and tool["title"]
-        assert tool["annotations"] == {"readOnlyHint": True, "destructiveHint": False, "idempotentHint": True, "openWorldHint": False}
+        # destructive and idempotent hints mean nothing for a read-only tool (MCP spec)
+        assert tool["annotations"] == {"readOnlyHint": True, "openWorldHint": False}
         for schema in (tool["inputSchema"], tool["outputSchema"]):
             jsonschema.Draft202012Validator.check_schema(schema)
             assert schema["type"] == "object"

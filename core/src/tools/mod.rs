@@ -133,12 +133,12 @@ impl Tool {
         let mut d = json!({
             "name": self.name,
             "description": self.description,
-            "inputSchema": self.input_schema,
-            "annotations": self.annotations.to_json(),
+            "inputSchema": kit::published::input_schema(&self.input_schema),
+            "annotations": kit::published::annotations(self.annotations),
         });
         if structured {
             d["title"] = json!(self.title);
-            d["outputSchema"] = self.output_schema.clone();
+            d["outputSchema"] = kit::published::output_schema(&self.output_schema);
         }
         d
     }

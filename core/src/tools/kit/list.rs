@@ -117,3 +117,34 @@ mod tests {
         assert!(new.get("nextCursor").is_none());
     }
 }
+
+#[cfg(test)]
+mod size {
+    use crate::tools::kit::access::Mode;
+    use crate::tools::kit::contributed::{ToolSet, ToolsFacts};
+
+    /// The curated tools' `tools/list` goes into every conversation's context: at most 16 KB
+    /// (the incumbent's is 16.8 KB), every tool still saying when to use it.
+    #[test]
+    fn the_curated_tools_list_fits_16_kb() {
+        let facts = ToolsFacts::default();
+        let set = ToolSet::new(crate::tools::builtin(), &Mode::None, &facts);
+        let body = super::page(&set.descriptors(true), None, 100).expect("page");
+        assert!(body.len() <= 16_000, "tools/list is {} bytes", body.len());
+        let list: serde_json::Value = serde_json::from_str(&body).expect("json");
+        let tools = list["tools"].as_array().expect("tools");
+        assert_eq!(tools.len(), 12);
+        for t in tools {
+            assert!(
+                t["description"].as_str().is_some_and(|d| d.starts_with("Use when: ")),
+                "{}",
+                t["name"]
+            );
+            assert!(
+                t["inputSchema"]["type"] == "object" && t["outputSchema"]["type"] == "object",
+                "{}",
+                t["name"]
+            );
+        }
+    }
+}

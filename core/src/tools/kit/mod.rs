@@ -8,6 +8,7 @@ pub mod contributed;
 pub mod list;
 pub mod output;
 pub mod pagination;
+pub mod published;
 pub mod registry;
 pub mod schema;
 pub mod tolerance;

@@ -84,9 +84,7 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_dimension_get",
             title: "Get a custom dimension",
-            description: "Use when: you need how one custom dimension is configured (scope, extractions).\n\
-                Purpose: returns an active custom dimension of the site.\n\
-                Next: matomo_report_processed with apiModule CustomDimensions, apiAction getCustomDimension and idDimension.",
+            description: "Use when: you need how one custom dimension is configured (scope, extractions).",
             input_schema: json!({
                 "type": "object",
                 "properties": {"idSite": id_schema("Matomo site id."), "idDimension": id_schema("Custom dimension id.")},
@@ -111,9 +109,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_dimension_list",
             title: "List custom dimensions",
-            description: "Use when: a question is about data the site tracks in custom dimensions (user type, page category...).\n\
-                Purpose: lists the site's active custom dimensions with their ids, paginated.\n\
-                Next: matomo_report_processed with apiModule CustomDimensions, apiAction getCustomDimension and idDimension.",
+            description: "Use when: a question is about data in custom dimensions (user type, page category...): their ids.\n\
+                Next: matomo_report_processed (CustomDimensions.getCustomDimension, idDimension).",
             input_schema: site_list_input(&SORTS, json!({})),
             output_schema: pagination::envelope_schema("dimensions", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,

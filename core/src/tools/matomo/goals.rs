@@ -101,10 +101,9 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_goal_get",
             title: "Get goal details",
-            description: "Use when: you know idSite and idGoal and need how that goal is defined.\n\
-                Purpose: returns the goal's name, trigger (match attribute, pattern), revenue and options.\n\
-                Next: matomo_report_processed with apiModule Goals, apiAction get and idGoal for its conversions.\n\
-                Do not use: to find goals (use matomo_goal_list).",
+            description: "Use when: you need how one goal is defined: trigger, pattern, revenue.\n\
+                Next: its conversions with matomo_report_processed (Goals.get, idGoal).\n\
+                Do not use: to find goals (matomo_goal_list).",
             input_schema: json!({
                 "type": "object",
                 "properties": {"idSite": id_schema("Matomo site id."), "idGoal": id_schema("Goal id (see matomo_goal_list).")},
@@ -120,9 +119,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_goal_list",
             title: "List goals",
-            description: "Use when: you need the conversion goals configured for a site, or a goal id.\n\
-                Purpose: lists goals (id, name, trigger, revenue), paginated; pass next_cursor as cursor for more.\n\
-                Next: matomo_goal_get for one goal; matomo_report_processed (Goals reports) for conversions.",
+            description: "Use when: you need a site's conversion goals or a goal id.\n\
+                Next: matomo_goal_get for one goal; conversions with matomo_report_processed (Goals reports).",
             input_schema: site_list_input(&SORTS, json!({})),
             output_schema: pagination::envelope_schema("goals", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,

@@ -207,11 +207,11 @@ pub fn select<'r>(reports: &'r [Value], selector: &Selector) -> Result<&'r Value
 pub fn selector_properties() -> Value {
     json!({
         "reportUniqueId": {"type": "string", "minLength": 1, "maxLength": 256,
-                           "description": "Report id from matomo_report_list, e.g. VisitsSummary_get or Goals_get_idGoal--1."},
-        "apiModule": {"type": "string", "minLength": 1, "maxLength": 256, "description": "Report module, with apiAction (instead of reportUniqueId)."},
-        "apiAction": {"type": "string", "minLength": 1, "maxLength": 256, "description": "Report action, with apiModule."},
+                           "description": "From matomo_report_list, e.g. Goals_get_idGoal--1."},
+        "apiModule": {"type": "string", "minLength": 1, "maxLength": 256, "description": "With apiAction, instead of reportUniqueId."},
+        "apiAction": {"type": "string", "minLength": 1, "maxLength": 256, "description": "With apiModule."},
         "apiParameters": {"type": "object", "additionalProperties": true,
-                          "description": "Extra report parameters: the report variant's own (idGoal, idDimension...) with apiModule/apiAction, or generic ones: flat, expanded, label, columns, filter_*, sort*, compare*."},
+                          "description": "flat, expanded, label, columns, filter_*, sort*, compare*; with apiModule/apiAction also the variant's own (idGoal...)."},
     })
 }
 
@@ -313,13 +313,14 @@ pub fn tools() -> Vec<Tool> {
     });
     metadata_input["properties"]["idSite"] = id_schema("Matomo site id.");
     metadata_input["properties"]["period"] =
-        json!({"type": "string", "minLength": 1, "description": "Only for apiModule/apiAction lookups (default day)."});
-    metadata_input["properties"]["date"] = json!({"type": "string", "minLength": 1, "description": "Only for apiModule/apiAction lookups (default today)."});
+        json!({"type": "string", "minLength": 1, "description": "For apiModule/apiAction (default day)."});
+    metadata_input["properties"]["date"] =
+        json!({"type": "string", "minLength": 1, "description": "For apiModule/apiAction (default today)."});
     add_selector_rules(&mut metadata_input);
     let mut list_props = pagination::schema_properties(&SORTS);
     list_props["idSite"] = id_schema("Matomo site id.");
     list_props["search"] = json!({"type": "string", "minLength": 1, "maxLength": 200,
-                                  "description": "Words of the report name, category or id; case, spaces, dots, dashes and underscores are ignored."});
+                                  "description": "Words of a report name, category, id or metric."});
     let mut detail_props = summary_props();
     detail_props["isSubtableReport"] = json!({"type": "boolean"});
     detail_props["actionToLoadSubTables"] =
@@ -329,9 +330,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_report_list",
             title: "List reports",
-            description: "Use when: you need to know which reports a site has (visits, pages, referrers, devices, goals, ecommerce...) or a report's uniqueId.\n\
-                Purpose: lists reports with uniqueId, name and category; search narrows by words of the name or category. Paginated.\n\
-                Next: matomo_report_processed with reportUniqueId for the data; matomo_report_metadata for metric definitions.",
+            description: "Use when: you need a report's uniqueId (visits, pages, referrers, devices, goals, ecommerce, page speed...); search matches names, categories and metrics.\n\
+                Next: matomo_report_processed with reportUniqueId.",
             input_schema: json!({"type": "object", "properties": list_props, "required": ["idSite"], "additionalProperties": false}),
             output_schema: pagination::envelope_schema("reports", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,
@@ -342,9 +342,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_report_metadata",
             title: "Get report metadata",
-            description: "Use when: you need what a report measures: its dimension, metrics and their definitions, related reports.\n\
-                Purpose: full metadata of one report, by reportUniqueId (preferred) or apiModule + apiAction.\n\
-                Next: matomo_report_processed for the report's data.",
+            description: "Use when: you need what a report measures: dimension, metrics and their definitions.\n\
+                Next: matomo_report_processed for its data.",
             input_schema: metadata_input,
             output_schema: record_schema(detail_props),
             annotations: Annotations::READ_ONLY,

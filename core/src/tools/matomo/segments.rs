@@ -96,10 +96,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_segment_get",
             title: "Get a saved segment",
-            description: "Use when: you need one saved segment, found by idSegment, exact name or exact definition.\n\
-                Purpose: returns its definition and whether Matomo pre-processes it (auto_archive).\n\
-                Next: pass definition as segment to matomo_report_processed.\n\
-                Do not use: to browse segments (use matomo_segment_list).",
+            description: "Use when: you need one saved segment (by idSegment, exact name or definition) and whether Matomo pre-processes it.\n\
+                Do not use: to browse segments (matomo_segment_list).",
             input_schema: json!({
                 "type": "object",
                 "properties": {
@@ -122,9 +120,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_segment_list",
             title: "List saved segments",
-            description: "Use when: you want to compare audiences (devices, new vs returning, campaigns...) with saved segments.\n\
-                Purpose: lists saved segments usable on a site (definition, id), paginated.\n\
-                Next: pass a definition as segment to matomo_report_processed; matomo_segment_get for details.",
+            description: "Use when: you compare audiences (devices, new vs returning, campaigns...): the site's saved segments.\n\
+                Next: a definition as segment in matomo_report_processed.",
             input_schema: site_list_input(&SORTS, json!({})),
             output_schema: pagination::envelope_schema("segments", record_schema(summary_props())),
             annotations: Annotations::READ_ONLY,

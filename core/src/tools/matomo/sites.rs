@@ -115,10 +115,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_site_get",
             title: "Get site details",
-            description: "Use when: you know the idSite and need that website's authoritative details.\n\
-                Purpose: returns name, URL, timezone, currency and whether ecommerce and site search are enabled.\n\
-                Next: use the timezone to read dates correctly, then look at the site's reports.\n\
-                Do not use: to discover sites (use matomo_site_list or matomo_site_search).",
+            description: "Use when: you need one site's timezone, currency, URL and whether ecommerce and site search are on.\n\
+                Do not use: to find sites (matomo_site_list, matomo_site_search).",
             input_schema: json!({
                 "type": "object",
                 "properties": {"idSite": {"type": "integer", "minimum": 1, "description": "Matomo site id."}},
@@ -134,10 +132,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_site_list",
             title: "List sites",
-            description: "Use when: you need the websites this user can see, or an idSite for other tools.\n\
-                Purpose: lists sites (idsite, name, main_url, type), paginated; pass next_cursor as cursor for more.\n\
-                Next: matomo_site_get for one site's timezone and currency.\n\
-                Do not use: when you know part of the name or domain (matomo_site_search is faster).",
+            description: "Use when: you need the sites this user can see, or an idSite for the other tools.\n\
+                Do not use: when you know part of the name or domain (matomo_site_search).",
             input_schema: list_input(json!({}), &[]),
             output_schema: pagination::envelope_schema("sites", summary_schema()),
             annotations: Annotations::READ_ONLY,
@@ -148,10 +144,8 @@ pub fn tools() -> Vec<Tool> {
         Tool {
             name: "matomo_site_search",
             title: "Search sites",
-            description: "Use when: you know part of a site's name, URL or domain but not its idSite.\n\
-                Purpose: finds matching sites the user can see (may return several), paginated.\n\
-                Next: matomo_site_get with the idsite you picked.\n\
-                Do not use: to list every site (use matomo_site_list).",
+            description: "Use when: you know part of a site's name, URL or domain but not its idSite (may find several).\n\
+                Do not use: to list every site (matomo_site_list).",
             input_schema: list_input(
                 json!({"search": {"type": "string", "minLength": 1, "description": "Part of the site name, URL or domain."}}),
                 &["search"],

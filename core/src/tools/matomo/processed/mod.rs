@@ -374,20 +374,29 @@ fn input_schema() -> Value {
     let mut props = reports::selector_properties();
     let p = props.as_object_mut().expect("selector properties are an object");
     p.insert("idSite".into(), id_schema("Matomo site id."));
-    p.insert("period".into(), json!({"type": "string", "minLength": 1, "description": "day, week, month, year or range. With lastN/previousN or start,end dates, day/week/month/year give one row set per period; range gives one total."}));
-    p.insert("date".into(), json!({"type": "string", "minLength": 1, "description": "YYYY-MM-DD, today, yesterday, lastN, previousN, or start,end (e.g. 2026-11-01,2026-11-15). Shorthands: 2026 with period year, 2026-03 with period month. Dates are in the site's timezone."}));
-    p.insert("segment".into(), json!({"type": "string", "description": "Segment definition (see matomo_segment_list), e.g. deviceType==smartphone."}));
+    p.insert("period".into(), json!({"type": "string", "minLength": 1, "description": "day, week, month, year or range (one total over the dates)."}));
+    p.insert("date".into(), json!({"type": "string", "minLength": 1, "description": "In the site's timezone: YYYY-MM-DD, today, yesterday, lastN, previousN (one row set per period) or start,end."}));
+    p.insert(
+        "segment".into(),
+        json!({"type": "string", "description": "e.g. deviceType==smartphone (see matomo_segment_list)."}),
+    );
     p.insert("goalMetricsMode".into(), json!({"type": "string", "enum": params::GOAL_MODES, "description": "Add goal conversion metrics to the rows."}));
-    p.insert("goalMetricsProcessGoals".into(), json!({"type": "array", "items": {"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": ["ecommerceOrder", "ecommerceAbandonedCart"]}]}, "description": "Goals whose metrics to compute (default: all)."}));
-    p.insert("idGoal".into(), json!({"oneOf": [{"type": "integer"}, {"type": "string", "minLength": 1}], "description": "Goal id (or ecommerceOrder / ecommerceAbandonedCart) for goal reports and goalMetricsMode specific_goal."}));
+    p.insert("goalMetricsProcessGoals".into(), json!({"type": "array", "items": {"type": ["integer", "string"]}, "description": "Goal ids, ecommerceOrder or ecommerceAbandonedCart (default: all)."}));
+    p.insert(
+        "idGoal".into(),
+        json!({"type": ["integer", "string"], "description": "Goal id, ecommerceOrder or ecommerceAbandonedCart."}),
+    );
     p.insert(
         "idDimension".into(),
-        json!({"type": "integer", "minimum": 1, "description": "Custom dimension id for CustomDimensions reports."}),
+        json!({"type": "integer", "minimum": 1, "description": "Custom dimension id."}),
     );
-    p.insert("idSubtable".into(), json!({"type": "integer", "minimum": 1, "description": "A row's idsubdatatable, to read the rows under it (subtable reports)."}));
-    p.insert("filter_limit".into(), json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT, "description": "Rows per page (1-250)."}));
-    p.insert("filter_offset".into(), json!({"type": "integer", "minimum": 0, "default": 0, "description": "Rows to skip: pass pagination.next_filter_offset for the next page."}));
-    p.insert("max_bytes".into(), json!({"type": "integer", "minimum": MIN_MAX_BYTES, "maximum": MAX_MAX_BYTES, "default": DEFAULT_MAX_BYTES, "description": "Size budget of the answer in bytes of JSON; whole rows are left for the next page to stay within it."}));
+    p.insert(
+        "idSubtable".into(),
+        json!({"type": "integer", "minimum": 1, "description": "A row's idsubdatatable: the rows under it."}),
+    );
+    p.insert("filter_limit".into(), json!({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT, "description": "Rows per page."}));
+    p.insert("filter_offset".into(), json!({"type": "integer", "minimum": 0, "default": 0, "description": "pagination.next_filter_offset for the next page."}));
+    p.insert("max_bytes".into(), json!({"type": "integer", "minimum": MIN_MAX_BYTES, "maximum": MAX_MAX_BYTES, "default": DEFAULT_MAX_BYTES, "description": "Answer size budget (JSON bytes)."}));
     let mut schema = json!({"type": "object", "properties": props, "required": ["idSite", "period", "date"], "additionalProperties": false});
     reports::add_selector_rules(&mut schema);
     schema
@@ -432,10 +441,10 @@ pub fn tools() -> Vec<Tool> {
     vec![Tool {
         name: "matomo_report_processed",
         title: "Get report data",
-        description: "Use when: you need numbers: visits, pages, referrers, devices, countries, goals, ecommerce... for a site, period and date.\n\
-            Purpose: returns one report's rows (columns once, rows as arrays), totals, the exact date ranges covered in the site's timezone and whether the period is still in progress. Page URL/title reports also give each page's load times (avg_page_load_time, seconds); metric definitions are in matomo_report_metadata. Paginated with filter_limit/filter_offset and kept within max_bytes.\n\
-            Next: pagination.next_filter_offset for more rows; a row's segment value to drill down; idSubtable with a row's idsubdatatable for its sub-rows; compare periods with date lastN.\n\
-            Do not use: before knowing the report (matomo_report_list) and the site (matomo_site_list).",
+        description: "Use when: you need numbers (visits, pages, referrers, devices, countries, goals, ecommerce, page load times...) for a site, period and date.\n\
+            Purpose: one report's rows (columns once, rows as arrays), totals, the date ranges covered in the site's timezone and whether the period is in progress. Page URL/title reports include each page's load times.\n\
+            Next: pagination.next_filter_offset for more rows; a row's segment to drill down; idSubtable with a row's idsubdatatable; date lastN to compare periods.\n\
+            Do not use: before you know the report (matomo_report_list) and the site.",
         input_schema: input_schema(),
         output_schema: output_schema(),
         annotations: Annotations::READ_ONLY,

@@ -63,10 +63,9 @@ pub fn split(api_parameters: &Map<String, Value>) -> Result<Split, ToolError> {
     Ok(out)
 }
 
-pub const GOAL_MODES: [&str; 10] = [
+/// The modes a processed report offers (Matomo's `full` and `minimal` are for other views).
+pub const GOAL_MODES: [&str; 8] = [
     "overview",
-    "full",
-    "minimal",
     "pages",
     "entry_pages",
     "pages_ecommerce",
@@ -100,8 +99,13 @@ pub fn goal_request(
     process_goals: Option<&Vec<Value>>,
 ) -> Result<Map<String, Value>, ToolError> {
     let listed: Vec<String> = process_goals
-        .map(|l| l.iter().filter_map(goal_ref).collect())
-        .unwrap_or_default();
+        .map(|l| l.iter().map(goal_ref).collect::<Option<Vec<String>>>())
+        .unwrap_or(Some(Vec::new()))
+        .ok_or_else(|| {
+            ToolError::new(
+                "goalMetricsProcessGoals takes goal ids (see matomo_goal_list), ecommerceOrder or ecommerceAbandonedCart.",
+            )
+        })?;
     let single = |goal: Option<String>| -> Result<Vec<String>, ToolError> {
         goal.map(|g| vec![g]).ok_or_else(|| {
             ToolError::new("goalMetricsMode specific_goal needs idGoal: a goal id (see matomo_goal_list), ecommerceOrder or ecommerceAbandonedCart.")
@@ -217,9 +221,14 @@ mod tests {
         assert!(goal_request("specific_goal", "Referrers.getReferrerType", Some(&json!("x")), None).is_err());
         let r = goal_request("ecommerce_order", "DevicesDetection.getType", None, None).expect("mode");
         assert_eq!(r["filter_show_goal_columns_process_goals"], "ecommerceOrder");
-        let goals = vec![json!(1), json!("ecommerceOrder"), json!("bogus")];
+        let goals = vec![json!(1), json!("ecommerceOrder")];
         let r = goal_request("pages", "Actions.getPageUrls", None, Some(&goals)).expect("mode");
         assert_eq!(r["filter_show_goal_columns_process_goals"], "1,ecommerceOrder");
+        let bogus = vec![json!(1), json!("bogus")];
+        assert!(
+            goal_request("pages", "Actions.getPageUrls", None, Some(&bogus)).is_err(),
+            "never silently dropped"
+        );
         assert!(
             goal_request("pages", "Referrers.getReferrerType", None, Some(&goals))
                 .unwrap_err()

@@ -285,12 +285,22 @@ fn goal_metrics_never_send_an_id_goal_that_would_change_the_report_lookup() {
         (json!(1), json!("1"))
     );
     drop(calls);
-    let full = run_tool(
-        "matomo_report_processed",
-        &host,
-        args_of(88, json!({"goalMetricsMode": "full"})),
+    let process = |goals: serde_json::Value| {
+        run_tool(
+            "matomo_report_processed",
+            &host,
+            args_of(
+                88,
+                json!({"goalMetricsMode": "overview", "goalMetricsProcessGoals": goals}),
+            ),
+        )
+    };
+    assert!(
+        process(json!(["nope"]))
+            .unwrap_err()
+            .0
+            .starts_with("goalMetricsProcessGoals takes goal ids")
     );
-    assert!(full.unwrap_err().0.contains("not available"));
 }
 
 #[test]
