@@ -157,12 +157,33 @@ impl<'a> Answer<'a> {
 
     /// The most rows that fit `max_bytes`; `None` when not one row (or, for an empty page, not
     /// the bare description) fits: an empty page would send the caller back to the same offset
-    /// forever.
+    /// forever. Each row is measured once; the answer is rendered once more to be sure.
     pub fn within_budget(&self) -> Option<Value> {
-        let size = |keep: usize| self.render(keep).to_string().len();
-        shape::fit(self.page_rows, self.page.max_bytes, size)
-            .filter(|&k| k >= self.page_rows.min(1))
-            .map(|k| self.render(k))
+        let budget = self.page.max_bytes;
+        let rows = shape::compact_rows(&self.groups, &self.columns, self.page_rows);
+        // rows in answer order: group by group, so "the first k of each group" is a selection
+        let mut per_group: Vec<Vec<usize>> = Vec::new();
+        let mut sizes = rows.iter().map(|r| r.to_string().len());
+        for g in &self.groups {
+            per_group.push(sizes.by_ref().take(g.rows.len().min(self.page_rows)).collect());
+        }
+        let frame = self.render(0).to_string().len();
+        // the pagination numbers grow by a few digits with the rows kept
+        let size = |keep: usize| {
+            let kept: Vec<usize> = per_group.iter().flat_map(|g| g.iter().take(keep).copied()).collect();
+            frame + kept.iter().sum::<usize>() + kept.len().saturating_sub(1) + 24
+        };
+        let mut keep = shape::fit(self.page_rows, budget, size).filter(|&k| k >= self.page_rows.min(1))?;
+        loop {
+            let answer = self.render(keep);
+            if answer.to_string().len() <= budget {
+                return Some(answer);
+            }
+            if keep <= self.page_rows.min(1) {
+                return None;
+            }
+            keep -= 1;
+        }
     }
 }
 
