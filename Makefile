@@ -7,7 +7,7 @@ RUN_TESTS := $(shell php-config --extension-dir 2>/dev/null)/build/run-tests.php
 CLEAN_PHP = PHP_INI_SCAN_DIR="$$(bash scripts/php-ini-without-mcp.sh php build/php-cli.d)"
 PYTHON := build/tools/venv/bin/python
 
-.PHONY: all deps build demo test lint test-rust test-php test-e2e client-tools install dist clean
+.PHONY: all deps build demo test lint test-rust test-php test-e2e bench bench-short client-tools install dist clean
 
 all: build
 
@@ -24,7 +24,7 @@ demo: build
 client-tools: deps
 	bash scripts/install-client-tools.sh
 
-test: build client-tools lint test-rust test-php test-e2e
+test: build client-tools lint test-rust test-php test-e2e bench-short
 
 # php -n: the syntax check must not depend on what the system PHP loads (an installed
 # matomo_mcp would make the stub's declarations clash)
@@ -46,6 +46,14 @@ test-php: $(EXTENSION)
 
 test-e2e: $(EXTENSION)
 	$(CLEAN_PHP) MCP_EXTENSION=$(CURDIR)/$(EXTENSION) $(PYTHON) -m pytest tests/e2e -q -rs
+
+# every benchmark, ratios measured in one run (a few minutes)
+bench: build
+	bash scripts/bench.sh
+
+# each benchmark runs, in seconds (part of make test)
+bench-short: $(EXTENSION)
+	bash scripts/bench.sh --short
 
 install: build
 	bash scripts/install.sh "$(MATOMO_DIR)"

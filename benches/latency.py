@@ -45,6 +45,14 @@ def main() -> None:
         "MCP tools/list": (mcp, {"jsonrpc": "2.0", "id": 3, "method": "tools/list"}, session),
         "MCP tools/call matomo_site_get": (mcp, {"jsonrpc": "2.0", "id": 4, "method": "tools/call",
                                                  "params": {"name": "matomo_site_get", "arguments": {"idSite": 1}}}, session),
+        # a report through the endpoint next to Matomo's own API.getProcessedReport of it
+        "API.getProcessedReport Page URLs week": (
+            "/index.php?module=API&method=API.getProcessedReport&format=json&idSite=1&period=week&date=today"
+            f"&apiModule=Actions&apiAction=getPageUrls&filter_limit=50&hideMetricsDoc=1&token_auth={TOKEN}", None, auth),
+        "MCP matomo_report_processed same": (mcp, {"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {
+            "name": "matomo_report_processed", "arguments": {"idSite": 1, "period": "week", "date": "today",
+                                                             "reportUniqueId": "Actions_getPageUrls", "filter_limit": 50}}},
+            session),
     }
     samples: dict[str, list[float]] = {k: [] for k in kinds}
     sizes: dict[str, int] = {}
@@ -61,6 +69,9 @@ def main() -> None:
         ts.sort()
         med = statistics.median(ts)
         print(f"{name:42} {med * 1000:9.2f} {ts[int(len(ts) * 0.9)] * 1000:7.2f} {med / floor:7.2f} {sizes[name]:6}")
+    report = statistics.median(samples["MCP matomo_report_processed same"])
+    print(f"matomo_report_processed / API.getProcessedReport: "
+          f"{report / statistics.median(samples['API.getProcessedReport Page URLs week']):.2f}")
 
 
 if __name__ == "__main__":
