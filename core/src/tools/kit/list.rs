@@ -130,7 +130,12 @@ mod size {
         let facts = ToolsFacts::default();
         let set = ToolSet::new(crate::tools::builtin(), &Mode::None, &facts);
         let body = super::page(&set.descriptors(true), None, 100).expect("page");
-        assert!(body.len() <= 16_000, "tools/list is {} bytes", body.len());
+        let answer = crate::jsonrpc::result_body(&serde_json::json!(2), &body);
+        assert!(
+            answer.len() <= 16_000,
+            "the tools/list answer is {} bytes",
+            answer.len()
+        );
         let list: serde_json::Value = serde_json::from_str(&body).expect("json");
         let tools = list["tools"].as_array().expect("tools");
         assert_eq!(tools.len(), 12);

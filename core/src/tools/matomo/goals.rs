@@ -102,8 +102,7 @@ pub fn tools() -> Vec<Tool> {
             name: "matomo_goal_get",
             title: "Get goal details",
             description: "Use when: you need how one goal is defined: trigger, pattern, revenue.\n\
-                Next: its conversions with matomo_report_processed (Goals.get, idGoal).\n\
-                Do not use: to find goals (matomo_goal_list).",
+                Next: its conversions with matomo_report_processed (Goals.get, idGoal).",
             input_schema: json!({
                 "type": "object",
                 "properties": {"idSite": id_schema("Matomo site id."), "idGoal": id_schema("Goal id (see matomo_goal_list).")},

@@ -444,7 +444,7 @@ pub fn tools() -> Vec<Tool> {
         description: "Use when: you need numbers (visits, pages, referrers, devices, countries, goals, ecommerce, page load times...) for a site, period and date.\n\
             Purpose: one report's rows (columns once, rows as arrays), totals, the date ranges covered in the site's timezone and whether the period is in progress. Page URL/title reports include each page's load times.\n\
             Next: pagination.next_filter_offset for more rows; a row's segment to drill down; idSubtable with a row's idsubdatatable; date lastN to compare periods.\n\
-            Do not use: before you know the report (matomo_report_list) and the site.",
+            Do not use: before matomo_report_list.",
         input_schema: input_schema(),
         output_schema: output_schema(),
         annotations: Annotations::READ_ONLY,
