@@ -29,7 +29,10 @@ $sudo mv -f "$ext_dir/.matomo_mcp.so.new" "$ext_dir/matomo_mcp.so"
 printf '; Matomo MCP Server extension (McpServer plugin)\n; priority=20\nextension=matomo_mcp.so\n' \
   | $sudo tee "/etc/php/$php_version/mods-available/matomo_mcp.ini" >/dev/null
 $sudo phpenmod -v "$php_version" matomo_mcp
-php -m | grep -qx matomo_mcp || { echo "PHP CLI does not load matomo_mcp after phpenmod" >&2; exit 1; }
+# the module list is read whole first: `php -m | grep -q` under pipefail fails when grep stops
+# reading early and php dies of SIGPIPE, although the extension is loaded
+modules="$(php -m)"
+grep -qx matomo_mcp <<<"$modules" || { echo "PHP CLI does not load matomo_mcp after phpenmod" >&2; exit 1; }
 echo "matomo_mcp $(php -r 'echo phpversion("matomo_mcp");') installed for PHP $php_version (CLI, FPM, Apache)."
 reloaded=""
 for service in "php$php_version-fpm" apache2; do

@@ -19,14 +19,35 @@ const STEERING: [&str; 5] = ["method", "module", "action", "format", "serialize"
 /// Report parameters that change how Matomo labels columns (answers are read by column id).
 const REPORT_STEERING: [&str; 1] = ["translateColumnNames"];
 
-/// A raw API call may not carry this parameter.
+/// The name PHP makes of a request key: surrounding blanks gone, `name[...]` read as `name`,
+/// spaces and dots as underscores (`parse_str`), case folded for the comparison.
+fn as_php_reads_it(key: &str) -> String {
+    let key = key.trim();
+    let key = key.split('[').next().unwrap_or(key).trim();
+    key.chars()
+        .map(|c| {
+            if c == ' ' || c == '.' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// A raw API call may not carry this parameter, under any spelling PHP reads as it.
 pub fn is_reserved_parameter(key: &str) -> bool {
-    CREDENTIALS.iter().chain(&STEERING).any(|r| r.eq_ignore_ascii_case(key))
+    let key = as_php_reads_it(key);
+    CREDENTIALS
+        .iter()
+        .chain(&STEERING)
+        .any(|r| r.eq_ignore_ascii_case(&key))
 }
 
 /// A report's `apiParameters` may not carry this key.
 pub fn is_reserved_report_parameter(key: &str) -> bool {
-    is_reserved_parameter(key) || REPORT_STEERING.iter().any(|r| r.eq_ignore_ascii_case(key))
+    let folded = as_php_reads_it(key);
+    is_reserved_parameter(key) || REPORT_STEERING.iter().any(|r| r.eq_ignore_ascii_case(&folded))
 }
 
 /// `name=value` is a credential to scrub from a URL or query string.
@@ -99,6 +120,18 @@ mod tests {
             assert!(is_reserved_report_parameter(key), "{key}");
         }
         assert!(is_reserved_report_parameter("translateColumnNames"));
+        // B10: the spellings PHP reads as the same key
+        for key in [
+            "format[]",
+            "token_auth ",
+            " Token_Auth",
+            "token auth",
+            "token.auth",
+            "method[x]",
+            "translateColumnNames[]",
+        ] {
+            assert!(is_reserved_report_parameter(key), "{key}");
+        }
         assert!(!is_reserved_parameter("idSite") && !is_reserved_parameter("translateColumnNames"));
         assert!(is_credential_assignment("TOKEN_AUTH=abc") && !is_credential_assignment("token=abc"));
     }

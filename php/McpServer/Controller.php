@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace Piwik\Plugins\McpServer;
 
+use Piwik\Common;
 use Piwik\Container\StaticContainer;
 use Piwik\Piwik;
 use Piwik\Plugin\Manager as PluginManager;
@@ -27,6 +28,7 @@ class Controller extends \Piwik\Plugin\ControllerAdmin
     {
         Piwik::checkUserIsNotAnonymous();
         Piwik::checkUserHasSomeViewAccess();
+        self::keepUrlPrivate();
         $settings = StaticContainer::get(SystemSettings::class);
         $endpoint = self::endpointUrl();
         $version = PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion();
@@ -42,11 +44,21 @@ class Controller extends \Piwik\Plugin\ControllerAdmin
         ]);
     }
 
+    /**
+     * These pages may be opened with token_auth in their URL: no link followed from them may carry
+     * that URL onwards as Referer.
+     */
+    private static function keepUrlPrivate(): void
+    {
+        Common::sendHeader('Referrer-Policy: no-referrer');
+    }
+
     /** The administrators' FAQ (docs/faq.md of the plugin), readable inside Matomo. */
     public function faq()
     {
         Piwik::checkUserIsNotAnonymous();
         Piwik::checkUserHasSomeViewAccess();
+        self::keepUrlPrivate();
         $markdown = (string) file_get_contents(__DIR__ . '/docs/faq.md');
         return $this->renderTemplate('faq', ['faqHtml' => MarkdownPage::toHtml($markdown)]);
     }

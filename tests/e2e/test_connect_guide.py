@@ -15,6 +15,8 @@ PAGE = "/index.php?module=McpServer&action=connect&token_auth="
 
 def page(s, token):
     r = s.request("GET", PAGE + TOKENS.get(token, token))
+    # opened with token_auth in the URL: no link followed from it may pass that URL on
+    assert r.status != 200 or r.header("referrer-policy") == "no-referrer"
     return r.status, r.body.decode()
 
 
@@ -71,9 +73,11 @@ def test_faq_is_linked_and_readable_in_matomo(standin):
     assert 'href="index.php?module=McpServer&amp;action=faq"' in guide
     r = standin.request("GET", "/index.php?module=McpServer&action=faq&token_auth=" + TOKENS["viewer"])
     faq = r.body.decode()
-    assert r.status == 200
+    assert r.status == 200 and r.header("referrer-policy") == "no-referrer"
     assert "<h2>MCP Server for Matomo: FAQ for administrators</h2>" in faq
     for section in ["What do the HTTP errors mean?", "Troubleshooting", "Security and privacy"]:
         assert section in faq
     assert "<code>CGIPassAuth On</code>" in faq and "<table" in faq and "<pre>" in faq
+    # the web server's own body limit, set so that the endpoint answers its own JSON-RPC 413
+    assert "<code>client_max_body_size 5m;</code>" in faq and "<code>LimitRequestBody 5242880</code>" in faq
     assert "<script" not in faq.split("<main>")[1], "the Markdown is escaped"

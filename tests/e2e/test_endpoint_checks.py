@@ -107,6 +107,26 @@ def test_origin_and_host_validation(standin):
     assert (r.status, r.body) == (403, b"Forbidden: Invalid Host header.")
 
 
+def test_a_token_in_a_form_body_is_refused_like_one_in_the_url(fresh_standin):
+    """Matomo authenticates a token_auth POSTed in a form; the endpoint takes tokens only from
+    the Bearer header (or the URL where allowed), so a body token gets the URL's message."""
+    s = fresh_standin
+    s.setting("allow_token_auth_in_url", "1")
+    r = s.mcp(token=None, raw="token_auth=" + TOKENS["viewer"],
+              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status == 401
+    assert "Authorization: Bearer" in r.json["error"]["message"]
+    assert TOKENS["viewer"] not in r.body.decode()
+
+
+def test_only_json_bodies_are_read(standin):
+    r = standin.mcp(INIT, headers={"Content-Type": "text/plain"})
+    assert r.status == 415 and r.json["error"] == {
+        "code": -32600, "message": "Unsupported Media Type: send the JSON-RPC message with Content-Type: application/json."}
+    r = standin.mcp(INIT, headers={"Content-Type": "application/json; charset=utf-8"})
+    assert r.status == 200
+
+
 def test_http_methods_and_body_limits(standin):
     r = standin.mcp(method="GET", headers={"Accept": "text/event-stream"})
     assert r.status == 405 and r.header("allow") == "POST, DELETE"

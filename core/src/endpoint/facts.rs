@@ -20,6 +20,8 @@ pub struct EndpointFacts {
     pub settings: SettingsFacts,
     /// A `token_auth` parameter was present in the URL query string.
     pub token_in_url: bool,
+    /// A `token_auth` came in the request body (form-encoded), not from the Bearer header.
+    pub token_in_body: bool,
     /// `[General] trusted_hosts` of Matomo's config.
     pub trusted_hosts: Vec<String>,
     /// Matomo's own verdict on the request's Host (`Piwik\Url::isValidHost()`).

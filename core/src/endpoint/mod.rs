@@ -56,7 +56,8 @@ fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), 
             ROOT_REQUEST_REQUIRED,
         ));
     }
-    if facts.token_in_url && !facts.settings.allow_token_in_url {
+    // a token reaches the endpoint as a Bearer header, or in the URL where the setting allows
+    if (facts.token_in_url && !facts.settings.allow_token_in_url) || facts.token_in_body {
         return Err(unauthorized(ids, facts, TOKEN_IN_URL));
     }
     if facts.user.anonymous || !facts.user.has_view_access || facts.user.login.is_empty() {

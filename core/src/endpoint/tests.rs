@@ -10,7 +10,10 @@ pub fn facts() -> EndpointFacts {
 pub fn post(body: &str) -> HttpRequest {
     HttpRequest {
         method: "POST".into(),
-        headers: vec![("accept".into(), "application/json, text/event-stream".into())],
+        headers: vec![
+            ("accept".into(), "application/json, text/event-stream".into()),
+            ("content-type".into(), "application/json".into()),
+        ],
         body: body.as_bytes().to_vec(),
     }
 }
@@ -195,4 +198,15 @@ fn a_plugin_of_another_version_line_gets_a_clear_500() {
         200,
         "patch versions may differ"
     );
+}
+
+/// B7: a token_auth in a form body is refused like one in the URL, whatever the URL setting.
+#[test]
+fn a_token_in_the_body_is_refused_like_one_in_the_url() {
+    let mut f = facts();
+    f.token_in_body = true;
+    f.settings.allow_token_in_url = true;
+    let r = handle(&post(INIT), &f, &FakeHost::new());
+    assert_eq!(r.status, 401);
+    assert_eq!(body(&r)["error"]["message"], TOKEN_IN_URL);
 }

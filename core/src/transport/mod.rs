@@ -8,7 +8,9 @@ mod tests;
 use crate::config::McpConfig;
 use crate::host::{Host, LogLevel};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::jsonrpc::{self, INVALID_REQUEST, Message, PARSE_ERROR, error_response, internal_error_response};
+use crate::jsonrpc::{
+    self, INTERNAL_ERROR, INVALID_REQUEST, Message, PARSE_ERROR, error_response, internal_error_response,
+};
 use crate::protocol::{self, versions};
 use crate::session::{self, Session};
 use crate::tools::Call;
@@ -17,6 +19,12 @@ use serde_json::{Value, json};
 use std::time::Instant;
 
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// Messages in one batch (protocol 2025-03-26): each may run a tool, and a request must finish
+/// well inside PHP's time limit.
+pub const MAX_BATCH_ITEMS: usize = 50;
+/// The batch answer's size past which further requests are not run (each tool answer is itself
+/// capped by its max_bytes): the answer stays a small part of PHP's memory limit.
+pub const MAX_BATCH_ANSWER_BYTES: usize = 4 * 1024 * 1024;
 const SESSION_HEADER: &str = "mcp-session-id";
 const VERSION_HEADER: &str = "mcp-protocol-version";
 
@@ -61,6 +69,13 @@ fn delete(req: &HttpRequest, ctx: &Context, host: &dyn Host) -> HttpResponse {
     }
 }
 
+/// `application/json`, with parameters such as `; charset=utf-8` or not.
+fn is_json(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|c| c.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+}
+
 fn is_initialize(v: &Value) -> bool {
     v.get("method").and_then(Value::as_str) == Some("initialize")
 }
@@ -87,6 +102,14 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
             &Value::Null,
             INVALID_REQUEST,
             "Request body too large: the limit is 4 MiB.",
+        );
+    }
+    if !is_json(req.header("content-type")) {
+        return error_response(
+            415,
+            &Value::Null,
+            INVALID_REQUEST,
+            "Unsupported Media Type: send the JSON-RPC message with Content-Type: application/json.",
         );
     }
     let Some(body) = parsed else {
@@ -207,11 +230,30 @@ fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> H
     if items.is_empty() {
         return error_response(400, rid, INVALID_REQUEST, "Invalid Request: empty batch.");
     }
+    if items.len() > MAX_BATCH_ITEMS {
+        return error_response(
+            400,
+            rid,
+            INVALID_REQUEST,
+            &format!(
+                "Batch too large: at most {MAX_BATCH_ITEMS} messages per request. Send the rest in further requests."
+            ),
+        );
+    }
+    let mut answered = 0usize;
     let answers: Vec<String> = items
         .iter()
         .filter_map(|m| match jsonrpc::classify(m) {
+            // past the answer budget a request is not run: its answer says so
+            Message::Request { id, .. } if answered > MAX_BATCH_ANSWER_BYTES => Some(jsonrpc::error_body(
+                &id,
+                INTERNAL_ERROR,
+                "Batch answer too large: this request was not run. Send it again in a request of its own.",
+            )),
             Message::Request { id, method, params } => {
-                Some(protocol::dispatch(call, &id, &method, params.as_ref()).body)
+                let body = protocol::dispatch(call, &id, &method, params.as_ref()).body;
+                answered += body.len();
+                Some(body)
             }
             Message::Notification { .. } | Message::Response => None,
             Message::Invalid { id, reason } => Some(jsonrpc::error_body(&id, INVALID_REQUEST, reason)),

@@ -3,6 +3,7 @@ use crate::endpoint::handle;
 use crate::endpoint::tests::{facts, post};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::testing::{FakeHost, viewer_api};
+use crate::transport::{MAX_BATCH_ANSWER_BYTES, MAX_BATCH_ITEMS};
 use serde_json::{Value, json};
 
 /// The tools offered with the default settings (no raw API access).
@@ -363,6 +364,22 @@ fn tool_call_protocol_errors() {
         invalid["error"]["data"]["validation_errors"].as_array().map(Vec::len),
         Some(4)
     );
+    // B11: thousands of offenders give a bounded error
+    let mut arguments = serde_json::Map::new();
+    for i in 0..30_000 {
+        arguments.insert(format!("unknown_property_{i}_{}", "y".repeat(100)), json!(i));
+    }
+    let flood = c.call(
+        "tools/call",
+        json!({"name": "matomo_site_list", "arguments": arguments}),
+    );
+    let size = flood.to_string().len();
+    assert!(size < 8_000, "{size} bytes");
+    assert_eq!(
+        flood["error"]["data"]["validation_errors"].as_array().map(Vec::len),
+        Some(20)
+    );
+    assert_eq!(flood["error"]["data"]["more_errors"], 30_000 - 20);
     let missing = c.call("tools/call", json!({"name": "matomo_site_get"}));
     assert_eq!(
         missing["error"]["message"],
@@ -449,4 +466,82 @@ fn raw_api_tools_follow_the_settings() {
     assert!(call.get("result").is_some());
     let (full, _) = names_with("full", false);
     assert_eq!(full.iter().filter(|n| n.starts_with("matomo_api_")).count(), 7);
+}
+
+/// B1/B2: a batch is bounded in messages and in answer size, each with its own error.
+#[test]
+fn batches_are_bounded_in_messages_and_answer_size() {
+    let host = FakeHost::new();
+    let old = Client::connect(&host, "2025-03-26");
+    let many: Vec<Value> = (0..=MAX_BATCH_ITEMS)
+        .map(|i| json!({"jsonrpc": "2.0", "id": i, "method": "ping"}))
+        .collect();
+    let r = old.send(&Value::Array(many).to_string());
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        json_of(&r)["error"]["message"],
+        format!("Batch too large: at most {MAX_BATCH_ITEMS} messages per request. Send the rest in further requests.")
+    );
+    // tools/list answers of about 16 KB each: past 4 MiB the rest are answered, not run
+    let lists: Vec<Value> = (0..MAX_BATCH_ITEMS)
+        .map(|i| json!({"jsonrpc": "2.0", "id": i, "method": "tools/list"}))
+        .collect();
+    let r = old.send(&Value::Array(lists).to_string());
+    assert_eq!(r.status, 200);
+    let answers = json_of(&r);
+    let answers = answers.as_array().expect("answers");
+    assert_eq!(answers.len(), MAX_BATCH_ITEMS, "every request answered");
+    assert!(answers.iter().all(|a| a.get("result").is_some()), "50 x 16 KB fits");
+    assert!(r.body.len() < MAX_BATCH_ANSWER_BYTES + 64 * 1024);
+}
+
+/// B6: only application/json is read.
+#[test]
+fn a_body_that_is_not_json_is_415() {
+    let host = FakeHost::new();
+    let mut req = post(&init_body("2025-11-25"));
+    req.headers.retain(|(n, _)| n != "content-type");
+    req.headers
+        .push(("content-type".into(), "application/x-www-form-urlencoded".into()));
+    let r = handle(&req, &facts(), &host);
+    assert_eq!(r.status, 415);
+    assert_eq!(json_of(&r)["error"]["code"], -32600);
+    req.headers.retain(|(n, _)| n != "content-type");
+    assert_eq!(handle(&req, &facts(), &host).status, 415, "no Content-Type");
+    req.headers
+        .push(("content-type".into(), "Application/JSON; charset=utf-8".into()));
+    assert_eq!(handle(&req, &facts(), &host).status, 200);
+}
+
+#[test]
+fn past_the_answer_budget_the_rest_of_a_batch_is_answered_not_run() {
+    let sites: Vec<Value> = (1..=500)
+        .map(|i| json!({"idsite": i, "name": format!("{i} {}", "x".repeat(500)), "main_url": "https://x.example", "type": "website"}))
+        .collect();
+    let host = FakeHost::with_api(move |_, _| Ok(Value::Array(sites.clone())));
+    let old = Client::connect(&host, "2025-03-26");
+    let calls: Vec<Value> = (0..MAX_BATCH_ITEMS)
+        .map(|i| {
+            json!({"jsonrpc": "2.0", "id": i, "method": "tools/call",
+            "params": {"name": "matomo_site_list", "arguments": {"limit": 500}}})
+        })
+        .collect();
+    let r = old.send(&Value::Array(calls).to_string());
+    let answers = json_of(&r);
+    let answers = answers.as_array().expect("answers");
+    assert_eq!(answers.len(), MAX_BATCH_ITEMS, "every request answered");
+    let not_run = answers
+        .iter()
+        .filter(|a| {
+            a["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Batch answer too large"))
+        })
+        .count();
+    assert!(not_run > 0 && not_run < MAX_BATCH_ITEMS, "{not_run} not run");
+    assert!(
+        r.body.len() < MAX_BATCH_ANSWER_BYTES + 1024 * 1024,
+        "{} bytes",
+        r.body.len()
+    );
 }

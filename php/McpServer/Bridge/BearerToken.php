@@ -10,6 +10,15 @@ namespace Piwik\Plugins\McpServer\Bridge;
  */
 final class BearerToken
 {
+    /** @var bool */
+    private static $tokenInBody = false;
+
+    /** Whether the request's own body carried a token_auth (refused by the endpoint). */
+    public static function tokenInBody(): bool
+    {
+        return self::$tokenInBody;
+    }
+
     /**
      * Web servers expose the header under different names (Apache with php-fpm often only as
      * REDIRECT_HTTP_AUTHORIZATION after a rewrite rule).
@@ -36,6 +45,7 @@ final class BearerToken
      */
     public static function injectIntoPost(array $server, array $get, array &$post): bool
     {
+        self::$tokenInBody = isset($post['token_auth']) && (string) $post['token_auth'] !== '';
         if (isset($get['token_auth']) || isset($post['token_auth'])) {
             return false;
         }

@@ -40,6 +40,7 @@ final class EndpointFacts
                 'raw_api_access_delete' => (bool) $settings->raw_api_access_delete->getValue(),
             ],
             'token_in_url' => isset($query['token_auth']) && $query['token_auth'] !== '',
+            'token_in_body' => BearerToken::tokenInBody(),
             'trusted_hosts' => array_values(array_map('strval', Url::getTrustedHostsFromConfig())),
             'host_valid' => Url::isValidHost(),
             'config' => self::configSection(),

@@ -14,6 +14,9 @@ use std::time::Instant;
 
 /// At most this many violations are spelled out in the message (all are in `data`).
 const SHOWN_VIOLATIONS: usize = 3;
+/// Violations listed in the error's data: an error never grows with the request (30,000 unknown
+/// properties are 20 entries and a count).
+const LISTED_VIOLATIONS: usize = 20;
 
 fn invalid(message: impl Into<String>) -> RpcError {
     RpcError::new(INVALID_PARAMS, message)
@@ -36,7 +39,11 @@ fn validation_error(tool: &str, violations: &[schema::Violation]) -> RpcError {
         .map(|v| {
             format!(
                 "Property '{}': {}",
-                if v.pointer.is_empty() { "/" } else { &v.pointer },
+                if v.pointer.is_empty() {
+                    "/".to_string()
+                } else {
+                    printable(&v.pointer)
+                },
                 v.message
             )
         })
@@ -48,12 +55,17 @@ fn validation_error(tool: &str, violations: &[schema::Violation]) -> RpcError {
     };
     let list: Vec<Value> = violations
         .iter()
-        .map(|v| json!({"pointer": v.pointer, "message": v.message}))
+        .take(LISTED_VIOLATIONS)
+        .map(|v| json!({"pointer": printable(&v.pointer), "message": v.message}))
         .collect();
+    let mut data = json!({"validation_errors": list});
+    if violations.len() > LISTED_VIOLATIONS {
+        data["more_errors"] = json!(violations.len() - LISTED_VIOLATIONS);
+    }
     RpcError {
         code: INVALID_PARAMS,
         message: format!("Invalid parameters for tool '{tool}': {}{more}", shown.join("; ")),
-        data: Some(json!({"validation_errors": list})),
+        data: Some(data),
     }
 }
 
