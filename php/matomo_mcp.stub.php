@@ -23,11 +23,12 @@ function matomo_mcp_handle($request, $facts, object $bridge): array
  * The JSON-RPC error answer for an exception Matomo raised around the endpoint.
  *
  * @param string $kind unauthenticated | bad_request | format_misuse | internal
+ * @param string $message the exception's message (any bytes; not UTF-8 is read, not refused)
  * @param string $body the request body, read only for its JSON-RPC id
  * @return array{status: int, headers: list<array{0: string, 1: string}>, body: string, matomo_error: ?string,
  *               event: ?array<string, mixed>}
  */
-function matomo_mcp_exception_response(string $kind, string $message, $body): array
+function matomo_mcp_exception_response(string $kind, $message, $body): array
 {
 }
 

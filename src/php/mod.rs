@@ -89,9 +89,14 @@ pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> P
 /// (`bad_request`), anything else (`internal`, answered with a generic message). `$body` is the
 /// request body, read only to echo the request id.
 #[php_function]
-pub fn matomo_mcp_exception_response(kind: &str, message: &str, body: &Zval) -> PhpResult<ZBox<ZendHashTable>> {
+pub fn matomo_mcp_exception_response(kind: &str, message: &Zval, body: &Zval) -> PhpResult<ZBox<ZendHashTable>> {
+    // Matomo's exception messages may quote bytes that are not UTF-8: read, never refused
+    let message = message
+        .zend_str()
+        .map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned())
+        .unwrap_or_default();
     let bytes = body.zend_str().map(|s| s.as_bytes()).unwrap_or_default();
-    response_array(&matomo_mcp_core::exception_response(kind, message, bytes))
+    response_array(&matomo_mcp_core::exception_response(kind, &message, bytes))
 }
 
 /// Deletes expired sessions (Matomo's scheduled task); returns how many went.

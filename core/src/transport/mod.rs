@@ -187,8 +187,11 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
 
 /// The session named by the request's header, or the 400/404 answer.
 fn session_of(req: &HttpRequest, ctx: &Context, host: &dyn Host, rid: &Value) -> Result<Session, HttpResponse> {
+    // two headers arrive as two entries or joined by a comma (session ids never contain one):
+    // both are refused, not looked up. Behind nginx and php-fpm one of the two is dropped
+    // before PHP sees the request, so there is nothing left to check.
     let id = match (req.header(SESSION_HEADER), req.header_count(SESSION_HEADER)) {
-        (Some(id), 1) if !id.trim().is_empty() => id.trim(),
+        (Some(id), 1) if !id.trim().is_empty() && !id.contains(',') => id.trim(),
         _ => return Err(error_response(400, rid, INVALID_REQUEST, SESSION_REQUIRED)),
     };
     match session::resume(host, id, ctx.login, ctx.config.session_ttl) {

@@ -545,3 +545,21 @@ fn past_the_answer_budget_the_rest_of_a_batch_is_answered_not_run() {
         r.body.len()
     );
 }
+
+/// B9: a repeated Mcp-Session-Id header, as php-fpm hands it over (joined by a comma), is a 400.
+#[test]
+fn a_repeated_session_header_is_refused_also_when_joined() {
+    let host = FakeHost::new();
+    let c = Client::connect(&host, "2025-11-25");
+    let ping = r#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#;
+    let mut joined = post(ping);
+    joined
+        .headers
+        .push(("mcp-session-id".into(), format!("{}, {}", c.session, c.session)));
+    assert_eq!(handle(&joined, &facts(), &host).status, 400);
+    let mut twice = post(ping);
+    twice.headers.push(("mcp-session-id".into(), c.session.clone()));
+    twice.headers.push(("mcp-session-id".into(), c.session.clone()));
+    assert_eq!(handle(&twice, &facts(), &host).status, 400);
+    assert_eq!(c.send(ping).status, 200);
+}
