@@ -31,9 +31,9 @@ printf '; Matomo MCP Server extension (McpServer plugin)\n; priority=20\nextensi
 $sudo phpenmod -v "$php_version" matomo_mcp
 # the module list is read whole first: `php -m | grep -q` under pipefail fails when grep stops
 # reading early and php dies of SIGPIPE, although the extension is loaded
-modules="$(php -m)"
+modules="$(env -u PHP_INI_SCAN_DIR php -m)"
 grep -qx matomo_mcp <<<"$modules" || { echo "PHP CLI does not load matomo_mcp after phpenmod" >&2; exit 1; }
-echo "matomo_mcp $(php -r 'echo phpversion("matomo_mcp");') installed for PHP $php_version (CLI, FPM, Apache)."
+echo "matomo_mcp $(env -u PHP_INI_SCAN_DIR php -r 'echo phpversion("matomo_mcp");') installed for PHP $php_version (CLI, FPM, Apache)."
 reloaded=""
 for service in "php$php_version-fpm" apache2; do
   if systemctl is-active --quiet "$service" 2>/dev/null; then

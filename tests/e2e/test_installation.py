@@ -70,10 +70,14 @@ def test_make_install_into_this_machines_php_and_a_matomo_directory(tmp_path):
     (matomo / "console").write_text(f"<?php file_put_contents('{calls}', implode(' ', array_slice($argv, 1)) . \"\\n\", FILE_APPEND);\n")
     version = php_version()
     ext_dir = subprocess.run(["php-config", "--extension-dir"], capture_output=True, text=True, check=True).stdout.strip()
+    # an administrator's shell: the system PHP's own configuration, not the tests' (which leave an
+    # installed matomo_mcp out so that they load their own build)
+    admin = {k: v for k, v in os.environ.items() if k != "PHP_INI_SCAN_DIR"}
     try:
-        out = subprocess.run(["make", "install", f"MATOMO_DIR={matomo}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        out = subprocess.run(["make", "install", f"MATOMO_DIR={matomo}"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=600, env=admin)
         assert out.returncode == 0, out.stdout + out.stderr
-        modules = subprocess.run(["php", "-m"], capture_output=True, text=True, check=True).stdout.split()
+        modules = subprocess.run(["php", "-m"], capture_output=True, text=True, check=True, env=admin).stdout.split()
         assert "matomo_mcp" in modules
         assert Path(ext_dir, "matomo_mcp.so").exists()
         assert "extension=matomo_mcp.so" in Path(f"/etc/php/{version}/mods-available/matomo_mcp.ini").read_text()
