@@ -7,7 +7,7 @@ RUN_TESTS := $(shell php-config --extension-dir 2>/dev/null)/build/run-tests.php
 CLEAN_PHP = PHP_INI_SCAN_DIR="$$(bash scripts/php-ini-without-mcp.sh php build/php-cli.d)"
 PYTHON := build/tools/venv/bin/python
 
-.PHONY: all deps build demo test lint test-rust test-php test-e2e bench bench-short client-tools install dist clean
+.PHONY: all deps build demo test lint test-rust test-php test-e2e bench bench-short fuzz fuzz-short client-tools install dist clean
 
 all: build
 
@@ -54,6 +54,15 @@ bench: build
 # each benchmark runs, in seconds (part of make test)
 bench-short: $(EXTENSION)
 	bash scripts/bench.sh --short
+
+# the core under cargo fuzz, each target for FUZZ_SECONDS (10 minutes by default)
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# each fuzz target briefly (CI)
+fuzz-short: deps
+	bash scripts/fuzz.sh 20
 
 install: build
 	bash scripts/install.sh "$(MATOMO_DIR)"
