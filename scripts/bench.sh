@@ -34,7 +34,7 @@ echo
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 MCP_STANDIN_DATA="$data" PHP_INI_SCAN_DIR="$clean_ini" \
   php -d "extension=$so" "$root/standin/console.php" setup --trusted-host="127.0.0.1:$port" --enable >/dev/null
-"$root/scripts/standin-server.sh" start --port "$port" --data "$data" --extension "$so" --workers 2
+"$root/scripts/standin-server.sh" start --port "$port" --data "$data" --extension "$so" --workers 4
 trap '"$root/scripts/standin-server.sh" stop --data "$data"' EXIT
 echo "== latency over HTTP vs the stack's floor, and a report next to the stand-in's own API call for it"
 echo "   (left out: the same ratios on a real Matomo, whose archive reads the stand-in does not imitate)"
@@ -42,3 +42,6 @@ python3 "$root/benches/latency.py" --port "$port"
 echo
 echo "== answer sizes next to the incumbent's"
 python3 "$root/benches/answer_sizes.py" --port "$port"
+echo
+echo "== load: 16 clients on 4 php-fpm workers for 60 s, with session churn"
+python3 "$root/benches/load.py" --port "$port" --clients 16 --seconds "${LOAD_SECONDS:-60}"
