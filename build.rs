@@ -27,5 +27,4 @@ fn main() {
         major_minor(&crate_version),
         "plugin.json version {plugin} and crate version {crate_version} must share major.minor"
     );
-    println!("cargo:rustc-env=MATOMO_MCP_PLUGIN_VERSION={plugin}");
 }

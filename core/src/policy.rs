@@ -37,17 +37,17 @@ fn as_php_reads_it(key: &str) -> String {
 
 /// A raw API call may not carry this parameter, under any spelling PHP reads as it.
 pub fn is_reserved_parameter(key: &str) -> bool {
-    let key = as_php_reads_it(key);
-    CREDENTIALS
-        .iter()
-        .chain(&STEERING)
-        .any(|r| r.eq_ignore_ascii_case(&key))
+    is_among(key, CREDENTIALS.iter().chain(&STEERING))
 }
 
 /// A report's `apiParameters` may not carry this key.
 pub fn is_reserved_report_parameter(key: &str) -> bool {
-    let folded = as_php_reads_it(key);
-    is_reserved_parameter(key) || REPORT_STEERING.iter().any(|r| r.eq_ignore_ascii_case(&folded))
+    is_among(key, CREDENTIALS.iter().chain(&STEERING).chain(&REPORT_STEERING))
+}
+
+fn is_among<'a>(key: &str, mut names: impl Iterator<Item = &'a &'static str>) -> bool {
+    let key = as_php_reads_it(key);
+    names.any(|r| r.eq_ignore_ascii_case(&key))
 }
 
 /// `name=value` is a credential to scrub from a URL or query string.

@@ -29,9 +29,7 @@ fn fix_php_schema(v: &mut Value) {
     match v {
         Value::Object(map) => {
             for key in ["properties", "patternProperties", "$defs", "definitions"] {
-                if let Some(Value::Array(_)) = map.get(key)
-                    && let Some(fixed) = map.get(key).and_then(crate::policy::php_map)
-                {
+                if let Some(fixed) = map.get(key).filter(|v| v.is_array()).and_then(crate::policy::php_map) {
                     map.insert(key.to_string(), Value::Object(fixed));
                 }
             }

@@ -116,27 +116,19 @@ mod tests {
         assert!(new["tools"][0]["outputSchema"].is_object());
         assert!(new.get("nextCursor").is_none());
     }
-}
-
-#[cfg(test)]
-mod size {
-    use crate::tools::kit::access::Mode;
-    use crate::tools::kit::contributed::{ToolSet, ToolsFacts};
 
     /// The curated tools' `tools/list` goes into every conversation's context: at most 16 KB
     /// (the incumbent's is 16.8 KB), every tool still saying when to use it.
     #[test]
     fn the_curated_tools_list_fits_16_kb() {
-        let facts = ToolsFacts::default();
-        let set = ToolSet::new(crate::tools::builtin(), &Mode::None, &facts);
-        let body = super::page(&set.descriptors(true), None, 100).expect("page");
-        let answer = crate::jsonrpc::result_body(&serde_json::json!(2), &body);
+        let body = page(&entries(true), None, 100).expect("page");
+        let answer = crate::jsonrpc::result_body(&json!(2), &body);
         assert!(
             answer.len() <= 16_000,
             "the tools/list answer is {} bytes",
             answer.len()
         );
-        let list: serde_json::Value = serde_json::from_str(&body).expect("json");
+        let list: Value = serde_json::from_str(&body).expect("json");
         let tools = list["tools"].as_array().expect("tools");
         assert_eq!(tools.len(), 12);
         for t in tools {
