@@ -10,8 +10,9 @@
  *
  * @param array{method: string, headers: array<string, string|string[]>, body: string} $request
  * @param array<string, mixed> $facts what Matomo knows: user, settings, config, trusted hosts, tools
- * @param object $bridge the plugin's Bridge\MatomoHost (callApi, callTool, apiCatalog, session*, siteDates,
- *                       segmentArchived, log)
+ * @param object $bridge the plugin's Bridge\MatomoHost (callApi, callTool, renderDataTable, apiCatalog,
+ *                       session*, siteDates, segmentArchived, log); every DataTable object in a callApi or
+ *                       callTool result is handed to its renderDataTable() as the result is read
  * @return array{status: int, headers: list<array{0: string, 1: string}>, body: string, matomo_error: ?string,
  *               event: ?array<string, mixed>}
  */
@@ -47,7 +48,12 @@ function matomo_mcp_builtin_tool_names(): array
 {
 }
 
-/** The extension's version (the plugin requires the same major.minor). */
+/** The extension's version. */
 function matomo_mcp_version(): string
+{
+}
+
+/** Why the extension cannot serve this plugin version (another major.minor), or null when it can. */
+function matomo_mcp_version_problem(string $pluginVersion): ?string
 {
 }

@@ -155,7 +155,14 @@ switch ($command) {
             }
             \Piwik\Access::getInstance()->authenticateWithToken(\Piwik\Access::USERS[$user]['token'] ?? '');
             [$method, $params] = $entry['args'];
-            $answer = $host->callApi($method, (array) $params);
+            // DataTables rendered as the extension has them rendered while it reads the answer
+            $render = static function ($value) use (&$render, $host) {
+                if ($value instanceof \Piwik\DataTable\DataTableInterface) {
+                    return $host->renderDataTable($value);
+                }
+                return is_array($value) ? array_map($render, $value) : $value;
+            };
+            $answer = $render($host->callApi($method, (array) $params));
             echo json_encode(['call' => $call, 'recorded' => $entry['result'], 'standin' => $answer], JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION), "\n";
         }
         break;

@@ -31,7 +31,7 @@ pub use jsonrpc::internal_error_response;
 pub use session::collect_expired as collect_expired_sessions;
 pub use tools::builtin_names as builtin_tool_names;
 pub use transport::MAX_BODY_BYTES;
-pub use version::{EXTENSION as VERSION, PLUGIN as PLUGIN_VERSION};
+pub use version::{EXTENSION as VERSION, PLUGIN as PLUGIN_VERSION, plugin_mismatch};
 
 /// `FakeHost` and the bridge recordings of a real Matomo 5.1.2, for tests (feature `testing`).
 #[cfg(any(test, feature = "testing"))]

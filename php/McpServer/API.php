@@ -7,10 +7,8 @@ namespace Piwik\Plugins\McpServer;
 use Piwik\Container\StaticContainer;
 use Piwik\Http\BadRequestException;
 use Piwik\Log\LoggerInterface;
-use Piwik\Plugin\Manager as PluginManager;
 use Piwik\Piwik;
 use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
-use Piwik\Plugins\McpServer\Bridge\ContributedTools;
 use Piwik\Plugins\McpServer\Bridge\EndpointFacts;
 use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\HttpExchange;
@@ -34,15 +32,13 @@ class API extends \Piwik\Plugin\API
      */
     public function mcp()
     {
-        $pluginVersion = PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion();
-        $problem = Extension::problem($pluginVersion);
-        if ($problem !== null) {
-            StaticContainer::get(LoggerInterface::class)->error('McpServer: ' . $problem);
-            return McpResponse::serverMisconfigured($problem);
+        $missing = Extension::missing();
+        if ($missing !== null) {
+            StaticContainer::get(LoggerInterface::class)->error('McpServer: ' . $missing);
+            return McpResponse::serverMisconfigured($missing);
         }
         AuthorizationHeaderWatch::observe($_SERVER, time());
         $request = HttpExchange::readRequest($_SERVER, (int) \matomo_mcp_max_body_bytes());
-        ContributedTools::collect(\matomo_mcp_builtin_tool_names());
         $facts = EndpointFacts::collect(StaticContainer::get(SystemSettings::class));
         $answer = \matomo_mcp_handle($request, $facts, new MatomoHost());
         if (is_string($answer['matomo_error'] ?? null)) {

@@ -9,7 +9,7 @@ use Piwik\Common;
 use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
 use Piwik\Plugins\McpServer\Bridge\BearerToken;
 use Piwik\Plugins\McpServer\Bridge\Extension;
-use Piwik\Plugins\McpServer\Bridge\FormatMisuse;
+use Piwik\Plugins\McpServer\Bridge\McpResponse;
 use Piwik\Plugins\McpServer\Session\SessionTable;
 
 /**
@@ -66,8 +66,8 @@ class McpServer extends \Piwik\Plugin
     }
 
     /**
-     * `format=mcp` on another API method must not run that method: the call is replaced by a
-     * marker that the renderer answers with a 400.
+     * `format=mcp` on another API method must not run that method: its result is replaced by the
+     * endpoint's 400 answer, which the format=mcp renderer writes.
      *
      * @param mixed $returnedValue
      */
@@ -76,12 +76,12 @@ class McpServer extends \Piwik\Plugin
         $isRootMcpFormat = Request::isCurrentApiRequestTheRootApiRequest()
             && strtolower((string) Common::getRequestVar('format', '', 'string', $_GET)) === 'mcp';
         if ($isRootMcpFormat && $pluginName . '.' . $methodName !== self::ENDPOINT_METHOD) {
-            $returnedValue = new FormatMisuse();
+            $returnedValue = McpResponse::formatMisuse();
         }
     }
 
     public function getTablesInstalled(&$allTablesInstalled): void
     {
-        $allTablesInstalled[] = Common::prefixTable(SessionTable::NAME);
+        $allTablesInstalled[] = SessionTable::name();
     }
 }

@@ -4,9 +4,14 @@
 //! exactly 0..n-1 in order becomes a JSON array, anything else a JSON object, as `json_encode`
 //! does. PHP strings are bytes: invalid UTF-8 is replaced by U+FFFD instead of failing the whole
 //! answer. Floats that JSON cannot hold (NAN, INF) become null.
+//!
+//! Matomo's reports are DataTable objects, inside a result or at its top. Only Matomo's own JSON
+//! renderer writes them as Matomo's `format=json` does, so where a conversion meets one it asks
+//! the plugin's bridge to render that table (`renderDataTable`): the result is walked once, here.
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::zend::ClassEntry;
 use serde_json::{Map, Number, Value};
 
 /// Deeper nesting than `json_encode`'s default is refused rather than recursed into.
@@ -15,8 +20,22 @@ const MAX_DEPTH: usize = 512;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConvertError(pub String);
 
+/// What every Matomo report object implements (`DataTable`, `DataTable\Map`, `DataTable\Simple`).
+const DATA_TABLE_INTERFACE: &str = "Piwik\\DataTable\\DataTableInterface";
+
+/// Renders one DataTable object (given as its zval) into a plain PHP value.
+pub type TableRenderer<'a> = &'a dyn Fn(&Zval) -> Result<Zval, ConvertError>;
+
+/// A PHP value as JSON; objects are read by their public properties.
 pub fn to_value(zv: &Zval) -> Result<Value, ConvertError> {
-    convert(zv, 0)
+    Conversion { tables: None }.value(zv, 0)
+}
+
+/// A Matomo result as JSON, with each DataTable in it rendered by `render`.
+pub fn to_value_rendering_tables(zv: &Zval, render: TableRenderer<'_>) -> Result<Value, ConvertError> {
+    // when no DataTable class was ever loaded the result holds none, and nothing is rendered
+    let tables = ClassEntry::try_find(DATA_TABLE_INTERFACE).map(|class| (class, render));
+    Conversion { tables }.value(zv, 0)
 }
 
 fn key_text(key: &ArrayKey) -> String {
@@ -34,66 +53,78 @@ fn is_list(ht: &ZendHashTable) -> bool {
         .all(|(i, (k, _))| matches!(k, ArrayKey::Long(n) if n == i as i64))
 }
 
-fn array(ht: &ZendHashTable, depth: usize) -> Result<Value, ConvertError> {
-    if is_list(ht) {
-        ht.iter()
-            .map(|(_, v)| convert(v, depth + 1))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array)
-    } else {
-        let mut map = Map::with_capacity(ht.len());
-        for (k, v) in ht.iter() {
-            map.insert(key_text(&k), convert(v, depth + 1)?);
+struct Conversion<'a> {
+    tables: Option<(&'static ClassEntry, TableRenderer<'a>)>,
+}
+
+impl Conversion<'_> {
+    fn value(&self, zv: &Zval, depth: usize) -> Result<Value, ConvertError> {
+        if depth > MAX_DEPTH {
+            return Err(ConvertError("value nested too deeply".into()));
+        }
+        let zv = zv.dereference();
+        if zv.is_null() {
+            return Ok(Value::Null);
+        }
+        if let Some(b) = zv.bool() {
+            return Ok(Value::Bool(b));
+        }
+        if let Some(n) = zv.long() {
+            return Ok(Value::from(n));
+        }
+        if let Some(f) = zv.double() {
+            return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
+        }
+        if let Some(s) = zv.zend_str() {
+            return Ok(Value::String(String::from_utf8_lossy(s.as_bytes()).into_owned()));
+        }
+        if let Some(ht) = zv.array() {
+            return self.array(ht, depth);
+        }
+        if let Some(obj) = zv.object() {
+            if let Some((class, render)) = self.tables
+                && obj.instance_of(class)
+            {
+                // the rendering is plain data: no table can hide in it
+                return Conversion { tables: None }.value(&render(zv)?, depth + 1);
+            }
+            return self.object(obj, depth);
+        }
+        Err(ConvertError(format!(
+            "a PHP {:?} cannot be represented in JSON",
+            zv.get_type()
+        )))
+    }
+
+    fn array(&self, ht: &ZendHashTable, depth: usize) -> Result<Value, ConvertError> {
+        if is_list(ht) {
+            ht.iter()
+                .map(|(_, v)| self.value(v, depth + 1))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        } else {
+            let mut map = Map::with_capacity(ht.len());
+            for (k, v) in ht.iter() {
+                map.insert(key_text(&k), self.value(v, depth + 1)?);
+            }
+            Ok(Value::Object(map))
+        }
+    }
+
+    /// Public properties only, like `json_encode` of a plain object (mangled names start with NUL).
+    fn object(&self, obj: &ZendObject, depth: usize) -> Result<Value, ConvertError> {
+        let props = obj
+            .get_properties()
+            .map_err(|e| ConvertError(format!("unreadable object: {e}")))?;
+        let mut map = Map::with_capacity(props.len());
+        for (k, v) in props.iter() {
+            let name = key_text(&k);
+            if !name.starts_with('\0') {
+                map.insert(name, self.value(v, depth + 1)?);
+            }
         }
         Ok(Value::Object(map))
     }
-}
-
-/// Public properties only, like `json_encode` of a plain object (mangled names start with NUL).
-fn object(obj: &ZendObject, depth: usize) -> Result<Value, ConvertError> {
-    let props = obj
-        .get_properties()
-        .map_err(|e| ConvertError(format!("unreadable object: {e}")))?;
-    let mut map = Map::with_capacity(props.len());
-    for (k, v) in props.iter() {
-        let name = key_text(&k);
-        if !name.starts_with('\0') {
-            map.insert(name, convert(v, depth + 1)?);
-        }
-    }
-    Ok(Value::Object(map))
-}
-
-fn convert(zv: &Zval, depth: usize) -> Result<Value, ConvertError> {
-    if depth > MAX_DEPTH {
-        return Err(ConvertError("value nested too deeply".into()));
-    }
-    let zv = zv.dereference();
-    if zv.is_null() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = zv.bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(n) = zv.long() {
-        return Ok(Value::from(n));
-    }
-    if let Some(f) = zv.double() {
-        return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
-    }
-    if let Some(s) = zv.zend_str() {
-        return Ok(Value::String(String::from_utf8_lossy(s.as_bytes()).into_owned()));
-    }
-    if let Some(ht) = zv.array() {
-        return array(ht, depth);
-    }
-    if let Some(obj) = zv.object() {
-        return object(obj, depth);
-    }
-    Err(ConvertError(format!(
-        "a PHP {:?} cannot be represented in JSON",
-        zv.get_type()
-    )))
 }
 
 /// JSON -> PHP array/scalar, equal to `json_decode($json, true)`.

@@ -39,6 +39,13 @@ impl<'a> PhpHost<'a> {
         }
         result.map_err(|e| format!("{method}() could not be called: {e}"))
     }
+
+    /// An `['result' => ...]`/`['error' => ...]` answer, its DataTables rendered by the bridge.
+    fn outcome(&self, answer: &Zval) -> Result<Value, ApiError> {
+        let render = |table: &Zval| self.call("renderDataTable", vec![table]).map_err(convert::ConvertError);
+        let value = convert::to_value_rendering_tables(answer, &render).map_err(|e| ApiError::internal(e.0))?;
+        api_outcome(value)
+    }
 }
 
 fn level_name(level: LogLevel) -> &'static str {
@@ -58,7 +65,7 @@ impl Host for PhpHost<'_> {
         let answer = self
             .call("callApi", vec![&method, &params_zv])
             .map_err(ApiError::internal)?;
-        api_outcome(convert::to_value(&answer).map_err(|e| ApiError::internal(e.0))?)
+        self.outcome(&answer)
     }
 
     fn session_load(&self, id: &str) -> Result<Option<StoredSession>, HostError> {
@@ -106,7 +113,7 @@ impl Host for PhpHost<'_> {
         let answer = self
             .call("callTool", vec![&name, &args_zv])
             .map_err(ApiError::internal)?;
-        api_outcome(convert::to_value(&answer).map_err(|e| ApiError::internal(e.0))?)
+        self.outcome(&answer)
     }
 
     fn api_catalog(&self) -> Result<Vec<Value>, HostError> {

@@ -125,10 +125,17 @@ pub fn matomo_mcp_builtin_tool_names() -> Vec<String> {
     matomo_mcp_core::builtin_tool_names()
 }
 
-/// The extension's version, checked by the plugin against the version it was made for.
+/// The extension's version (shown on the plugin's system check).
 #[php_function]
 pub fn matomo_mcp_version() -> &'static str {
     matomo_mcp_core::VERSION
+}
+
+/// Why this extension cannot serve the plugin version given, or null when it can (same
+/// major.minor): the plugin asks before it activates and on its system check.
+#[php_function]
+pub fn matomo_mcp_version_problem(plugin_version: &str) -> Option<String> {
+    matomo_mcp_core::plugin_mismatch(plugin_version)
 }
 
 /// Adds the functions above to the module.
@@ -139,5 +146,6 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .function(wrap_function!(matomo_mcp_collect_expired_sessions))
         .function(wrap_function!(matomo_mcp_max_body_bytes))
         .function(wrap_function!(matomo_mcp_version))
+        .function(wrap_function!(matomo_mcp_version_problem))
         .function(wrap_function!(matomo_mcp_builtin_tool_names))
 }

@@ -28,7 +28,7 @@ def test_plugin_zip_layout_and_metadata(dist):
         assert stray == []
         for required in ["McpServer/plugin.json", "McpServer/McpServer.php", "McpServer/API.php", "McpServer/Renderer/Mcp.php",
                          "McpServer/SystemSettings.php", "McpServer/lang/en.json", "McpServer/LICENSE",
-                         "McpServer/templates/connect.twig"]:
+                         "McpServer/templates/connect.twig", "McpServer/data/connect-snippets.json", "McpServer/docs/faq.md"]:
             assert required in names, required
         meta = json.loads(z.read("McpServer/plugin.json"))
         json.loads(z.read("McpServer/lang/en.json"))

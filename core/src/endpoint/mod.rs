@@ -10,7 +10,6 @@ use crate::host::Host;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::jsonrpc::{self, BodyIds, INTERNAL_ERROR, INVALID_REQUEST, error_response, internal_error_response};
 use crate::transport;
-use crate::version::major_minor;
 use access::AccessLevel;
 pub use facts::EndpointFacts;
 use serde_json::Value;
@@ -77,17 +76,6 @@ fn admit(req: &HttpRequest, facts: &EndpointFacts, ids: &BodyIds) -> Result<(), 
     }
 }
 
-/// The extension serves only the plugin line it was built with (the plugin checks the other way).
-fn version_mismatch(plugin_version: &str) -> Option<String> {
-    let built_for = crate::version::PLUGIN.as_str();
-    (major_minor(plugin_version) != major_minor(built_for)).then(|| {
-        format!(
-            "The McpServer plugin {plugin_version} does not match the matomo_mcp extension {} (built for plugin {built_for}). Install matching versions and reload PHP-FPM/Apache.",
-            crate::version::EXTENSION
-        )
-    })
-}
-
 pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> HttpResponse {
     if facts.format != "mcp" {
         // inside API.getBulkRequest Matomo rewrites every inner format to json: the request is
@@ -95,7 +83,7 @@ pub fn handle(req: &HttpRequest, facts: &EndpointFacts, host: &dyn Host) -> Http
         let nested = !facts.is_root_request || facts.root_method == BULK_METHOD;
         return HttpResponse::matomo_error(if nested { ROOT_REQUEST_REQUIRED } else { FORMAT_REQUIRED });
     }
-    if let Some(message) = version_mismatch(&facts.plugin_version) {
+    if let Some(message) = crate::version::plugin_mismatch(&facts.plugin_version) {
         host.log(crate::host::LogLevel::Error, &message);
         return error_response(500, &Value::String(String::new()), INTERNAL_ERROR, &message);
     }

@@ -45,7 +45,7 @@ final class EndpointFacts
             'host_valid' => Url::isValidHost(),
             'config' => self::configSection(),
             'plugin_version' => PluginManager::getInstance()->getLoadedPlugin('McpServer')->getVersion(),
-            'tools' => ContributedTools::facts(),
+            'tools' => ContributedTools::collect(\matomo_mcp_builtin_tool_names()),
         ];
     }
 

@@ -7,31 +7,23 @@ namespace Piwik\Plugins\McpServer\Bridge;
 use Piwik\Piwik;
 
 /**
- * Presence and version of the matomo_mcp PHP extension that does the MCP work.
+ * Presence of the matomo_mcp PHP extension that does the MCP work; whether its version fits the
+ * plugin is the extension's own answer.
  */
 final class Extension
 {
-    public const NAME = 'matomo_mcp';
-
-    /** Why the extension cannot be used, or null when it can. */
-    public static function problem(string $pluginVersion): ?string
+    /** Why the extension is not there for this PHP, or null when it is. */
+    public static function missing(): ?string
     {
-        if (!extension_loaded(self::NAME) || !function_exists('matomo_mcp_handle')) {
-            return Piwik::translate('McpServer_ExtensionMissing', [PHP_VERSION, PHP_SAPI]);
+        if (function_exists('matomo_mcp_handle') && function_exists('matomo_mcp_version_problem')) {
+            return null;
         }
-        $extensionVersion = (string) \matomo_mcp_version();
-        if (!self::compatible($extensionVersion, $pluginVersion)) {
-            return Piwik::translate('McpServer_ExtensionVersionMismatch', [$extensionVersion, $pluginVersion]);
-        }
-        return null;
+        return Piwik::translate('McpServer_ExtensionMissing', [PHP_VERSION, PHP_SAPI]);
     }
 
-    /** Same major and minor version: patch releases of either side stay interchangeable. */
-    public static function compatible(string $extensionVersion, string $pluginVersion): bool
+    /** Why the extension cannot serve this plugin version, or null when it can. */
+    public static function problem(string $pluginVersion): ?string
     {
-        $majorMinor = static function (string $v): string {
-            return implode('.', array_slice(explode('.', $v), 0, 2));
-        };
-        return $majorMinor($extensionVersion) === $majorMinor($pluginVersion);
+        return self::missing() ?? \matomo_mcp_version_problem($pluginVersion);
     }
 }

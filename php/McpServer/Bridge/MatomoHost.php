@@ -8,6 +8,7 @@ use Piwik\API\Request;
 use Piwik\Container\StaticContainer;
 use Piwik\DataTable;
 use Piwik\Date;
+use Piwik\Db;
 use Piwik\DataTable\DataTableInterface;
 use Piwik\DataTable\Renderer\Json as JsonRenderer;
 use Piwik\Exception\PluginDeactivatedException;
@@ -24,14 +25,6 @@ use Piwik\Segment;
  */
 class MatomoHost
 {
-    /** @var SessionTable */
-    private $sessions;
-
-    public function __construct(?SessionTable $sessions = null)
-    {
-        $this->sessions = $sessions ?? new SessionTable();
-    }
-
     /**
      * Calls a Matomo API method in-process as the current user.
      *
@@ -57,74 +50,74 @@ class MatomoHost
         } catch (BadRequestException | \Exception $e) {
             return ['error' => 'rejected', 'message' => $e->getMessage()];
         }
-        return ['result' => self::renderDataTables($result)];
+        return ['result' => $result];
     }
 
     /**
-     * Reports come as DataTables (also inside arrays, as in API.getProcessedReport). Matomo's own
-     * JSON renderer turns each into JSON that the extension parses, together with the row count
-     * before Matomo applied filter_limit.
+     * One report, as Matomo's format=json writes it, with the row count before filter_limit
+     * where Matomo recorded one. The extension asks for each DataTable it meets in a result.
      *
-     * @param mixed $value
-     * @return mixed
+     * @return array{"@matomo_json": string, "@total_rows": int|null}
      */
-    private static function renderDataTables($value)
+    public function renderDataTable(DataTableInterface $table): array
     {
-        if ($value instanceof DataTableInterface) {
-            $renderer = new JsonRenderer();
-            $renderer->setTable($value);
-            return ['@matomo_json' => (string) $renderer->render(), '@total_rows' => self::rowsBeforeLimit($value)];
-        }
-        if (is_array($value)) {
-            foreach ($value as $key => $item) {
-                if ($item instanceof DataTableInterface || is_array($item)) {
-                    $value[$key] = self::renderDataTables($item);
-                }
-            }
-        }
-        return $value;
+        $renderer = new JsonRenderer();
+        $renderer->setTable($table);
+        return ['@matomo_json' => (string) $renderer->render(), '@total_rows' => self::rowsBeforeLimit($table)];
     }
 
     /** The largest "rows before limit" of a table or of the tables of a DataTable\Map. */
     private static function rowsBeforeLimit(DataTableInterface $table): ?int
     {
         if ($table instanceof DataTable\Map) {
-            $counts = array_map([self::class, 'rowsBeforeLimit'], $table->getDataTables());
-            $counts = array_filter($counts, 'is_int');
+            $counts = array_filter(array_map([self::class, 'rowsBeforeLimit'], $table->getDataTables()), 'is_int');
             return $counts === [] ? null : max($counts);
         }
-        if ($table instanceof DataTable) {
-            $total = $table->getMetadata(DataTable::TOTAL_ROWS_BEFORE_LIMIT_METADATA_NAME);
-            // Matomo records it only where filter_limit ran on this very table: absent is honest
-            return is_numeric($total) ? (int) $total : null;
-        }
-        return null;
+        // Matomo records it only where filter_limit ran on this very table: absent is honest
+        $total = $table instanceof DataTable
+            ? $table->getMetadata(DataTable::TOTAL_ROWS_BEFORE_LIMIT_METADATA_NAME)
+            : null;
+        return is_numeric($total) ? (int) $total : null;
     }
 
-    /** @return array{id: string, login: string, expires_at: int, data: string}|null */
+    /**
+     * Session rows, shared by every php-fpm worker and web node. The extension decides everything
+     * about sessions; every write is scoped to the session's own login.
+     *
+     * @return array{id: string, login: string, expires_at: int, data: string}|null
+     */
     public function sessionLoad(string $id): ?array
     {
-        return $this->sessions->load($id);
+        $row = Db::fetchRow('SELECT id, login, expires_at, data FROM ' . SessionTable::name() . ' WHERE id = ?', [$id]);
+        return empty($row) ? null : [
+            'id' => (string) $row['id'],
+            'login' => (string) $row['login'],
+            'expires_at' => (int) $row['expires_at'],
+            'data' => (string) $row['data'],
+        ];
     }
 
     public function sessionInsert(string $id, string $login, int $expiresAt, string $data): void
     {
-        $this->sessions->insert($id, $login, $expiresAt, $data);
+        $sql = 'INSERT INTO ' . SessionTable::name() . ' (id, login, expires_at, data) VALUES (?, ?, ?, ?)';
+        Db::query($sql, [$id, $login, $expiresAt, $data]);
     }
 
     public function sessionTouch(string $id, string $login, int $expiresAt): void
     {
-        $this->sessions->touch($id, $login, $expiresAt);
+        $sql = 'UPDATE ' . SessionTable::name() . ' SET expires_at = ? WHERE id = ? AND login = ?';
+        Db::query($sql, [$expiresAt, $id, $login]);
     }
 
     public function sessionDelete(string $id, string $login): void
     {
-        $this->sessions->delete($id, $login);
+        Db::query('DELETE FROM ' . SessionTable::name() . ' WHERE id = ? AND login = ?', [$id, $login]);
     }
 
     public function sessionDeleteExpired(int $now): int
     {
-        return $this->sessions->deleteExpired($now);
+        $statement = Db::query('DELETE FROM ' . SessionTable::name() . ' WHERE expires_at <= ?', [$now]);
+        return is_object($statement) && method_exists($statement, 'rowCount') ? (int) $statement->rowCount() : 0;
     }
 
     /**
@@ -140,7 +133,7 @@ class MatomoHost
             return ['error' => 'internal', 'message' => "no contributed tool $name"];
         }
         try {
-            return ['result' => self::renderDataTables($tool->execute($arguments))];
+            return ['result' => $tool->execute($arguments)];
         } catch (McpToolError $e) {
             return ['error' => 'rejected', 'message' => $e->getMessage()];
         } catch (\Throwable $e) {
@@ -194,20 +187,7 @@ class MatomoHost
     public function log(string $level, string $message): void
     {
         try {
-            $logger = StaticContainer::get(LoggerInterface::class);
-            switch ($level) {
-                case 'error':
-                    $logger->error($message);
-                    break;
-                case 'warning':
-                    $logger->warning($message);
-                    break;
-                case 'info':
-                    $logger->info($message);
-                    break;
-                default:
-                    $logger->debug($message);
-            }
+            StaticContainer::get(LoggerInterface::class)->log($level, $message);
         } catch (\Throwable $e) {
             // logging never fails a request
         }

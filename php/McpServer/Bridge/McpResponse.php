@@ -31,6 +31,15 @@ final class McpResponse
         return new self((int) $answer['status'], $answer['headers'], (string) $answer['body']);
     }
 
+    /** The answer to format=mcp on an API method other than the endpoint (which did not run). */
+    public static function formatMisuse(): self
+    {
+        if (!function_exists('matomo_mcp_exception_response')) {
+            return self::serverMisconfigured('format=mcp can only be used with method=McpServer.mcp.');
+        }
+        return self::fromExtension(\matomo_mcp_exception_response('format_misuse', '', ''));
+    }
+
     /**
      * Used only when the extension itself is unavailable: a JSON-RPC error for the client with a
      * message for the Matomo administrator.

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace Piwik\Plugins\McpServer\Diagnostic;
 
-use Piwik\Common;
 use Piwik\DbHelper;
 use Piwik\Db;
 use Piwik\Piwik;
@@ -85,7 +84,7 @@ class McpServerCheck implements Diagnostic
 
     private function sessions(): DiagnosticResult
     {
-        $table = Common::prefixTable(SessionTable::NAME);
+        $table = SessionTable::name();
         if (!DbHelper::tableExists($table)) {
             $comment = Piwik::translate('McpServer_CheckSessionTableMissing', [$table]);
             return self::result('CheckSessions', DiagnosticResult::STATUS_ERROR, $comment);

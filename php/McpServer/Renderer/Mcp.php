@@ -8,12 +8,12 @@ use Piwik\Http\BadRequestException;
 use Piwik\NoAccessException;
 use Piwik\Plugins\McpServer\Bridge\HttpExchange;
 use Piwik\Plugins\McpServer\Bridge\McpResponse;
-use Piwik\Plugins\McpServer\McpServer;
 
 /**
  * format=mcp: writes exactly the status, headers and body the extension decided. Anything else
  * reaching this renderer (another API method, a failure before the endpoint ran) becomes a
- * JSON-RPC error, never an HTML or XML page.
+ * JSON-RPC error, never an HTML or XML page. Scalars reach renderDataTable and resources
+ * renderException through the parent class.
  */
 class Mcp extends \Piwik\API\ApiRenderer
 {
@@ -40,17 +40,7 @@ class Mcp extends \Piwik\API\ApiRenderer
         return $this->misuse();
     }
 
-    public function renderScalar($scalar)
-    {
-        return $this->misuse();
-    }
-
     public function renderSuccess($message)
-    {
-        return $this->misuse();
-    }
-
-    public function renderResource($resource)
     {
         return $this->misuse();
     }
@@ -76,15 +66,10 @@ class Mcp extends \Piwik\API\ApiRenderer
         return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response($kind, $text, $body)));
     }
 
-    /** format=mcp was used with an API method other than McpServer.mcp (which did not run). */
+    /** format=mcp on an API method other than McpServer.mcp, which did not run. */
     private function misuse(): string
     {
-        if (!function_exists('matomo_mcp_exception_response')) {
-            return $this->write(McpResponse::serverMisconfigured(
-                'format=mcp can only be used with method=' . McpServer::ENDPOINT_METHOD . '.'
-            ));
-        }
-        return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response('format_misuse', '', '')));
+        return $this->write(McpResponse::formatMisuse());
     }
 
     private function write(McpResponse $response): string

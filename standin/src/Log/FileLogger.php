@@ -13,6 +13,15 @@ class FileLogger implements LoggerInterface
         file_put_contents(STANDIN_DATA . '/matomo.log', $line, FILE_APPEND | LOCK_EX);
     }
 
+    /** PSR-3: any level name; Matomo's Monolog logger refuses unknown ones, so does this. */
+    public function log($level, $message, array $context = [])
+    {
+        if (!in_array($level, ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'info', 'debug'], true)) {
+            throw new \InvalidArgumentException('Level "' . $level . '" is not defined');
+        }
+        $this->write(strtoupper((string) $level), $message);
+    }
+
     public function error($message, array $context = [])
     {
         $this->write('ERROR', $message);

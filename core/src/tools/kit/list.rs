@@ -48,6 +48,9 @@ fn invalid_cursor() -> RpcError {
 }
 
 pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
+    for why in call.tools.skipped() {
+        call.host.log(crate::host::LogLevel::Warning, why);
+    }
     let cursor = params.and_then(|p| p.get("cursor"));
     page(&call.tools.descriptors(call.structured_output), cursor, PAGE_SIZE)
 }
