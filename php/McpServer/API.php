@@ -8,7 +8,7 @@ use Piwik\Container\StaticContainer;
 use Piwik\Http\BadRequestException;
 use Piwik\Log\LoggerInterface;
 use Piwik\Piwik;
-use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
+use Piwik\Plugins\McpServer\Diagnostic\AuthorizationHeaderWatch;
 use Piwik\Plugins\McpServer\Bridge\EndpointFacts;
 use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\HttpExchange;

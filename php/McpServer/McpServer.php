@@ -6,7 +6,7 @@ namespace Piwik\Plugins\McpServer;
 
 use Piwik\API\Request;
 use Piwik\Common;
-use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
+use Piwik\Plugins\McpServer\Diagnostic\AuthorizationHeaderWatch;
 use Piwik\Plugins\McpServer\Bridge\BearerToken;
 use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\McpResponse;

@@ -1,39 +1,56 @@
-//! The plugin's request array -> `HttpRequest`.
+//! The plugin's request array (`['server' => $_SERVER, 'body' => string]`) -> `HttpRequest`.
+//!
+//! Headers are read from `$_SERVER` as PHP's SAPIs name them: `HTTP_ACCEPT_LANGUAGE` for
+//! `Accept-Language`, plus `CONTENT_TYPE` and `CONTENT_LENGTH` without the prefix. Credentials
+//! (`Authorization`, `Cookie`) are Matomo's business: they are never read, so they cannot reach
+//! the core, its logs or its answers.
 
-use super::convert;
-use ext_php_rs::types::Zval;
+use ext_php_rs::types::{ArrayKey, Zval};
 use matomo_mcp_core::HttpRequest;
-use serde_json::Value;
+
+/// `$_SERVER` keys that hold credentials, in every spelling a web server may pass them.
+const CREDENTIALS: [&str; 3] = ["HTTP_AUTHORIZATION", "REDIRECT_HTTP_AUTHORIZATION", "HTTP_COOKIE"];
+
+/// The header name of a `$_SERVER` key, when the key holds a request header.
+fn header_name(key: &str) -> Option<String> {
+    if CREDENTIALS.contains(&key) {
+        return None;
+    }
+    let name = match key {
+        "CONTENT_TYPE" | "CONTENT_LENGTH" => key,
+        _ => key.strip_prefix("HTTP_")?,
+    };
+    Some(name.to_ascii_lowercase().replace('_', "-"))
+}
 
 pub fn from_zval(zv: &Zval) -> Result<HttpRequest, String> {
     let ht = zv.array().ok_or("request must be an array")?;
-    let method = ht
-        .get("method")
+    let server = ht.get("server").and_then(Zval::array).ok_or("request server array missing")?;
+    let method = server
+        .get("REQUEST_METHOD")
         .and_then(Zval::str)
-        .ok_or("request method missing")?
+        .unwrap_or("GET")
         .to_ascii_uppercase();
+    let mut headers = Vec::new();
+    for (key, value) in server.iter() {
+        let key = match &key {
+            ArrayKey::Long(_) => continue,
+            ArrayKey::String(s) => s.as_str(),
+            ArrayKey::Str(s) => s,
+            ArrayKey::ZendString(s) => match s.as_str() {
+                Ok(s) => s,
+                Err(_) => continue,
+            },
+        };
+        if let (Some(name), Some(value)) = (header_name(key), value.zend_str()) {
+            headers.push((name, String::from_utf8_lossy(value.as_bytes()).into_owned()));
+        }
+    }
     // the body stays bytes: invalid UTF-8 must reach the JSON parser as such and fail there
     let body = ht
         .get("body")
         .and_then(Zval::zend_str)
         .map(|s| s.as_bytes().to_vec())
         .unwrap_or_default();
-    let mut headers = Vec::new();
-    if let Some(h) = ht.get("headers")
-        && let Value::Object(map) = convert::to_value(h).map_err(|e| e.0)?
-    {
-        for (name, value) in map {
-            let name = name.to_ascii_lowercase();
-            match value {
-                Value::Array(values) => headers.extend(
-                    values
-                        .into_iter()
-                        .filter_map(|v| v.as_str().map(|s| (name.clone(), s.to_string()))),
-                ),
-                Value::String(s) => headers.push((name, s)),
-                _ => {}
-            }
-        }
-    }
     Ok(HttpRequest { method, headers, body })
 }

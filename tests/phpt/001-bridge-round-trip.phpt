@@ -14,6 +14,9 @@ var_dump(strlen($sid) >= 32, count($host->sessions));
 $out = call_tool($host, $sid, 'matomo_site_list', ['limit' => 1]);
 echo json_encode($out['result']['structuredContent']), "\n";
 var_dump(phpversion('matomo_mcp') === matomo_mcp_version());
+// $_SERVER carried the token in Authorization, REDIRECT_HTTP_AUTHORIZATION and Cookie: never read
+$logged = call_tool($host, $sid, 'matomo_site_get', ['idSite' => 1]);
+var_dump(str_contains(json_encode([$out, $logged, $host->logs, $host->sessions]), TOKEN));
 ?>
 --EXPECTF--
 bool(true)
@@ -21,3 +24,5 @@ int(1)
 callApi SitesManager.getSitesWithAtLeastViewAccess []
 {"sites":[{"idsite":2,"name":"Blog","main_url":"https:\/\/blog.example.test","type":"website"}],"next_cursor":"%s","has_more":true,"total_rows":2}
 bool(true)
+callApi SitesManager.getSiteFromId {"idSite":1}
+bool(false)

@@ -5,44 +5,22 @@ declare(strict_types=1);
 namespace Piwik\Plugins\McpServer\Bridge;
 
 /**
- * The raw HTTP request as the extension needs it, and the response it decided on.
+ * The raw HTTP request as the extension reads it: $_SERVER (method and headers; the extension
+ * never reads the credentials in it) and the body, read only as far as the extension's limit.
  */
 final class HttpExchange
 {
     /**
      * @param array<string, mixed> $server
-     * @return array{method: string, headers: array<string, string>, body: string}
+     * @return array{server: array<string, mixed>, body: string}
      */
     public static function readRequest(array $server, int $maxBodyBytes): array
     {
-        $headers = [];
-        foreach ($server as $key => $value) {
-            if (!is_string($value)) {
-                continue;
-            }
-            if (strpos($key, 'HTTP_') === 0) {
-                $headers[strtolower(str_replace('_', '-', substr($key, 5)))] = $value;
-            } elseif ($key === 'CONTENT_TYPE' || $key === 'CONTENT_LENGTH') {
-                $headers[strtolower(str_replace('_', '-', $key))] = $value;
-            }
-        }
-        // credentials are Matomo's business, never the MCP core's
-        unset($headers['authorization'], $headers['cookie']);
-        return [
-            'method' => strtoupper((string) ($server['REQUEST_METHOD'] ?? 'GET')),
-            'headers' => $headers,
-            'body' => self::readBody($maxBodyBytes),
-        ];
-    }
-
-    private static function readBody(int $maxBytes): string
-    {
         $stream = @fopen('php://input', 'rb');
-        if ($stream === false) {
-            return '';
+        $body = $stream === false ? false : stream_get_contents($stream, $maxBodyBytes);
+        if ($stream !== false) {
+            fclose($stream);
         }
-        $body = stream_get_contents($stream, $maxBytes);
-        fclose($stream);
-        return is_string($body) ? $body : '';
+        return ['server' => $server, 'body' => is_string($body) ? $body : ''];
     }
 }

@@ -81,20 +81,16 @@ class MatomoHost
     }
 
     /**
-     * Session rows, shared by every php-fpm worker and web node. The extension decides everything
-     * about sessions; every write is scoped to the session's own login.
+     * Session rows, shared by every php-fpm worker and web node, as the database returns them
+     * (the extension reads the numbers). The extension decides everything about sessions; every
+     * write is scoped to the session's own login.
      *
-     * @return array{id: string, login: string, expires_at: int, data: string}|null
+     * @return array{id: string, login: string, expires_at: int|string, data: string}|null
      */
     public function sessionLoad(string $id): ?array
     {
-        $row = Db::fetchRow('SELECT id, login, expires_at, data FROM ' . SessionTable::name() . ' WHERE id = ?', [$id]);
-        return empty($row) ? null : [
-            'id' => (string) $row['id'],
-            'login' => (string) $row['login'],
-            'expires_at' => (int) $row['expires_at'],
-            'data' => (string) $row['data'],
-        ];
+        $sql = 'SELECT id, login, expires_at, data FROM ' . SessionTable::name() . ' WHERE id = ?';
+        return Db::fetchRow($sql, [$id]) ?: null;
     }
 
     public function sessionInsert(string $id, string $login, int $expiresAt, string $data): void

@@ -10,7 +10,6 @@ use Piwik\Piwik;
 use Piwik\Plugin\Manager as PluginManager;
 use Piwik\Plugins\Diagnostics\Diagnostic\Diagnostic;
 use Piwik\Plugins\Diagnostics\Diagnostic\DiagnosticResult;
-use Piwik\Plugins\McpServer\Bridge\AuthorizationHeaderWatch;
 use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Session\SessionTable;
 use Piwik\Plugins\McpServer\SystemSettings;

@@ -75,16 +75,12 @@ class Mcp extends \Piwik\API\ApiRenderer
     private function write(McpResponse $response): string
     {
         if (!headers_sent()) {
+            // the extension's headers only: PHP must not add text/html to an empty 202 or 403
+            header_remove('Content-Type');
+            ini_set('default_mimetype', '');
             http_response_code($response->status);
-            $hasContentType = false;
             foreach ($response->headers as [$name, $value]) {
                 header($name . ': ' . $value, true);
-                $hasContentType = $hasContentType || strcasecmp($name, 'Content-Type') === 0;
-            }
-            if (!$hasContentType) {
-                // an empty 202/403 carries no content type: stop PHP from adding text/html
-                header_remove('Content-Type');
-                ini_set('default_mimetype', '');
             }
         }
         return $response->body;

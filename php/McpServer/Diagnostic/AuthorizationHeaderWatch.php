@@ -2,9 +2,10 @@
 
 declare(strict_types=1);
 
-namespace Piwik\Plugins\McpServer\Bridge;
+namespace Piwik\Plugins\McpServer\Diagnostic;
 
 use Piwik\Option;
+use Piwik\Plugins\McpServer\Bridge\BearerToken;
 
 /**
  * Remembers when MCP requests last arrived with and without an Authorization header, so the
