@@ -122,7 +122,10 @@ mod tests {
     fn session_rows_are_read_as_the_database_returns_them() {
         // PDO with MySQL hands every column over as a string
         let row = session_row(json!({"id": "abc", "login": "viewer", "expires_at": "1764640800", "data": "{}"}));
-        assert_eq!(row.map(|r| (r.login, r.expires_at)), Some(("viewer".to_string(), 1_764_640_800)));
+        assert_eq!(
+            row.map(|r| (r.login, r.expires_at)),
+            Some(("viewer".to_string(), 1_764_640_800))
+        );
         assert!(session_row(json!({"id": "abc", "login": "viewer", "expires_at": "soon"})).is_none());
         assert!(session_row(json!(false)).is_none());
     }

@@ -48,7 +48,7 @@ class API extends \Piwik\Plugin\API
         if (is_array($answer['event'] ?? null)) {
             self::publish($answer['event']);
         }
-        return McpResponse::fromExtension($answer);
+        return new McpResponse($answer);
     }
 
     /** @param array<string, mixed> $event */

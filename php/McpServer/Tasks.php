@@ -6,6 +6,7 @@ namespace Piwik\Plugins\McpServer;
 
 use Piwik\Container\StaticContainer;
 use Piwik\Log\LoggerInterface;
+use Piwik\Plugins\McpServer\Bridge\Extension;
 use Piwik\Plugins\McpServer\Bridge\MatomoHost;
 
 class Tasks extends \Piwik\Plugin\Tasks
@@ -18,11 +19,9 @@ class Tasks extends \Piwik\Plugin\Tasks
     /** Expired sessions are also removed when read; this catches the ones nobody reads again. */
     public function cleanupExpiredSessions(): void
     {
-        if (!function_exists('matomo_mcp_collect_expired_sessions')) {
-            StaticContainer::get(LoggerInterface::class)->warning(
-                'McpServer: the matomo_mcp extension is not loaded in this PHP (' . PHP_SAPI . '); '
-                . 'expired MCP sessions were not removed.'
-            );
+        $missing = Extension::missing();
+        if ($missing !== null) {
+            StaticContainer::get(LoggerInterface::class)->warning('McpServer: expired sessions stay: ' . $missing);
             return;
         }
         \matomo_mcp_collect_expired_sessions(new MatomoHost());

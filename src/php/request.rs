@@ -25,7 +25,10 @@ fn header_name(key: &str) -> Option<String> {
 
 pub fn from_zval(zv: &Zval) -> Result<HttpRequest, String> {
     let ht = zv.array().ok_or("request must be an array")?;
-    let server = ht.get("server").and_then(Zval::array).ok_or("request server array missing")?;
+    let server = ht
+        .get("server")
+        .and_then(Zval::array)
+        .ok_or("request server array missing")?;
     let method = server
         .get("REQUEST_METHOD")
         .and_then(Zval::str)

@@ -54,20 +54,17 @@ final class EndpointFacts
     {
         $anonymous = Piwik::isUserIsAnonymous();
         $hasView = !$anonymous && Piwik::isUserHasSomeViewAccess();
-        if (Piwik::hasUserSuperUserAccess()) {
-            $highest = 'superuser';
-        } elseif (Piwik::isUserHasSomeAdminAccess()) {
-            $highest = 'admin';
-        } elseif (Piwik::isUserHasSomeWriteAccess()) {
-            $highest = 'write';
-        } else {
-            $highest = $hasView ? 'view' : 'noaccess';
-        }
+        $levels = [
+            'superuser' => Piwik::hasUserSuperUserAccess(),
+            'admin' => Piwik::isUserHasSomeAdminAccess(),
+            'write' => Piwik::isUserHasSomeWriteAccess(),
+            'view' => $hasView,
+        ];
         return [
             'login' => $anonymous ? '' : (string) Piwik::getCurrentUserLogin(),
             'anonymous' => $anonymous,
             'has_view_access' => $hasView,
-            'highest_access' => $highest,
+            'highest_access' => (string) (array_search(true, $levels, true) ?: 'noaccess'),
         ];
     }
 

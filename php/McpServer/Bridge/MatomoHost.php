@@ -137,11 +137,7 @@ class MatomoHost
         }
     }
 
-    /**
-     * Every API method of the loaded plugins, from Matomo's own API metadata.
-     *
-     * @return list<array<string, mixed>>
-     */
+    /** @return list<array<string, mixed>> every API method of the loaded plugins (ApiCatalog) */
     public function apiCatalog(): array
     {
         return ApiCatalog::collect();

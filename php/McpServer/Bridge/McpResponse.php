@@ -10,25 +10,13 @@ namespace Piwik\Plugins\McpServer\Bridge;
  */
 final class McpResponse
 {
-    /** @var int */
-    public $status;
-    /** @var list<array{0: string, 1: string}> */
-    public $headers;
-    /** @var string */
-    public $body;
-
-    /** @param list<array{0: string, 1: string}> $headers */
-    public function __construct(int $status, array $headers, string $body)
-    {
-        $this->status = $status;
-        $this->headers = $headers;
-        $this->body = $body;
-    }
+    /** @var array{status: int, headers: list<array{0: string, 1: string}>, body: string} */
+    public $answer;
 
     /** @param array{status: int, headers: list<array{0: string, 1: string}>, body: string} $answer */
-    public static function fromExtension(array $answer): self
+    public function __construct(array $answer)
     {
-        return new self((int) $answer['status'], $answer['headers'], (string) $answer['body']);
+        $this->answer = $answer;
     }
 
     /** The answer to format=mcp on an API method other than the endpoint (which did not run). */
@@ -37,7 +25,7 @@ final class McpResponse
         if (!function_exists('matomo_mcp_exception_response')) {
             return self::serverMisconfigured('format=mcp can only be used with method=McpServer.mcp.');
         }
-        return self::fromExtension(\matomo_mcp_exception_response('format_misuse', '', ''));
+        return new self(\matomo_mcp_exception_response('format_misuse', '', ''));
     }
 
     /**
@@ -50,6 +38,7 @@ final class McpResponse
             ['jsonrpc' => '2.0', 'id' => '', 'error' => ['code' => -32603, 'message' => $message]],
             JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
         );
-        return new self(500, [['Content-Type', 'application/json']], (string) $body);
+        $headers = [['Content-Type', 'application/json']];
+        return new self(['status' => 500, 'headers' => $headers, 'body' => (string) $body]);
     }
 }

@@ -54,16 +54,11 @@ class Mcp extends \Piwik\API\ApiRenderer
         if (!function_exists('matomo_mcp_exception_response')) {
             return $this->write(McpResponse::serverMisconfigured('Internal endpoint error.'));
         }
-        if ($exception instanceof NoAccessException) {
-            $kind = 'unauthenticated';
-        } elseif ($exception instanceof BadRequestException) {
-            $kind = 'bad_request';
-        } else {
-            $kind = 'internal';
-        }
+        $kind = $exception instanceof NoAccessException ? 'unauthenticated'
+            : ($exception instanceof BadRequestException ? 'bad_request' : 'internal');
         $text = $exception instanceof \Throwable ? $exception->getMessage() : '';
         $body = HttpExchange::readRequest([], (int) \matomo_mcp_max_body_bytes())['body'];
-        return $this->write(McpResponse::fromExtension(\matomo_mcp_exception_response($kind, $text, $body)));
+        return $this->write(new McpResponse(\matomo_mcp_exception_response($kind, $text, $body)));
     }
 
     /** format=mcp on an API method other than McpServer.mcp, which did not run. */
@@ -78,11 +73,11 @@ class Mcp extends \Piwik\API\ApiRenderer
             // the extension's headers only: PHP must not add text/html to an empty 202 or 403
             header_remove('Content-Type');
             ini_set('default_mimetype', '');
-            http_response_code($response->status);
-            foreach ($response->headers as [$name, $value]) {
+            http_response_code((int) $response->answer['status']);
+            foreach ($response->answer['headers'] as [$name, $value]) {
                 header($name . ': ' . $value, true);
             }
         }
-        return $response->body;
+        return (string) $response->answer['body'];
     }
 }
