@@ -1,6 +1,7 @@
-//! MCP methods inside an established session: `ping`, `tools/list`, `tools/call`, and the
-//! `initialize` answer.
+//! MCP methods: the legacy `initialize` answer, the modern `server/discover`, and the dispatch of
+//! every other method to tools, prompts, resources and completions, for both eras.
 
+pub mod envelope;
 pub mod instructions;
 pub mod versions;
 
@@ -17,17 +18,47 @@ fn str_at<'v>(v: Option<&'v Value>, pointer: &str) -> Option<&'v str> {
     v.and_then(|p| p.pointer(pointer)).and_then(Value::as_str)
 }
 
+/// Who answers, as a revision knows `Implementation` (`title` exists from 2025-06-18 on).
+pub fn server_info(version: &str, plugin_version: &str) -> Value {
+    let mut info = json!({"name": SERVER_NAME, "version": plugin_version});
+    if versions::has_structured_output(version) {
+        info["title"] = json!("Matomo MCP Server");
+    }
+    info
+}
+
+/// What this server offers. Nothing changes while a client is connected (no `listChanged`, no
+/// subscriptions); completions exist from 2025-03-26 on.
+pub fn capabilities(version: &str) -> Value {
+    let mut caps = json!({
+        "tools": {"listChanged": false},
+        "prompts": {"listChanged": false},
+        "resources": {"subscribe": false, "listChanged": false},
+    });
+    if version >= "2025-03-26" {
+        caps["completions"] = json!({});
+    }
+    caps
+}
+
+/// The `server/discover` result (2026-07-28) before its envelope: every revision this endpoint
+/// speaks, legacy ones included, so a client may also choose `initialize`.
+pub fn discover() -> String {
+    json!({
+        "supportedVersions": versions::all().collect::<Vec<_>>(),
+        "capabilities": capabilities(versions::MODERN[0]),
+        "instructions": instructions::INSTRUCTIONS,
+    })
+    .to_string()
+}
+
 /// The `initialize` result and the state the session keeps.
 pub fn initialize(params: Option<&Value>, plugin_version: &str) -> (String, SessionState) {
     let version = versions::negotiate(str_at(params, "/protocolVersion"));
-    let mut server_info = json!({"name": SERVER_NAME, "version": plugin_version});
-    if versions::has_structured_output(version) {
-        server_info["title"] = json!("Matomo MCP Server");
-    }
     let result = json!({
         "protocolVersion": version,
-        "capabilities": {"tools": {"listChanged": false}},
-        "serverInfo": server_info,
+        "capabilities": capabilities(version),
+        "serverInfo": server_info(version, plugin_version),
         "instructions": instructions::INSTRUCTIONS,
     });
     let state = SessionState {
@@ -46,19 +77,31 @@ pub fn initialize(params: Option<&Value>, plugin_version: &str) -> (String, Sess
     (result.to_string(), state)
 }
 
-/// One answered request: the JSON-RPC response body, and what the server event reports.
+/// One answered request: its result (JSON text) or error, and what the server event reports.
 pub struct Answer {
-    pub body: String,
+    pub outcome: Result<String, RpcError>,
     /// A JSON-RPC error, or a tool result with `isError`.
     pub is_error: bool,
     pub tool: Option<String>,
 }
 
-/// Answers one request of an established session with a complete JSON-RPC response body.
-pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -> Answer {
+impl Answer {
+    /// The JSON-RPC response, the result written through `wrap` (the modern envelope).
+    pub fn into_body(self, id: &Value, wrap: impl FnOnce(String) -> String) -> String {
+        match self.outcome {
+            Ok(result) => jsonrpc::result_body(id, &wrap(result)),
+            Err(e) => jsonrpc::error_value(id, e.code, &e.message, e.data).to_string(),
+        }
+    }
+}
+
+/// Answers one request of either era (the transport has checked that the era has the method).
+pub fn dispatch(call: &Call, method: &str, params: Option<&Value>) -> Answer {
     let mut tool = None;
+    let modern = versions::is_modern(call.version);
     let outcome = match method {
-        "ping" => Ok(("{}".to_string(), false)),
+        "ping" if !modern => Ok(("{}".to_string(), false)),
+        "server/discover" if modern => Ok((discover(), false)),
         "tools/list" => tools::kit::list::handle(call, params).map(|r| (r, false)),
         "tools/call" => {
             tool = params
@@ -78,12 +121,12 @@ pub fn dispatch(call: &Call, id: &Value, method: &str, params: Option<&Value>) -
     };
     match outcome {
         Ok((result, is_error)) => Answer {
-            body: jsonrpc::result_body(id, &result),
+            outcome: Ok(result),
             is_error,
             tool,
         },
         Err(e) => Answer {
-            body: jsonrpc::error_value(id, e.code, &e.message, e.data).to_string(),
+            outcome: Err(e),
             is_error: true,
             tool,
         },

@@ -1,8 +1,22 @@
-//! MCP protocol revisions this server speaks (handshake era) and how it negotiates them.
+//! MCP protocol revisions this server speaks and how it negotiates them. Two eras share the URL:
+//! the legacy revisions negotiate once in `initialize` and keep a session; the modern ones
+//! (2026-07-28 on) name their revision in every request and keep nothing.
 
-/// Newest first. 2024-11-05 is answered for old clients; its transport rules equal 2025-03-26's here.
+/// Legacy revisions, newest first. 2024-11-05 is answered for old clients; its transport rules
+/// equal 2025-03-26's here.
 pub const SUPPORTED: [&str; 4] = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
 pub const LATEST: &str = SUPPORTED[0];
+/// Modern revisions, served statelessly.
+pub const MODERN: [&str; 1] = ["2026-07-28"];
+
+/// Every revision, newest first: what `server/discover` and an unsupported-version error list.
+pub fn all() -> impl Iterator<Item = &'static str> {
+    MODERN.iter().chain(SUPPORTED.iter()).copied()
+}
+
+pub fn is_modern(version: &str) -> bool {
+    MODERN.contains(&version)
+}
 
 pub fn is_supported(version: &str) -> bool {
     SUPPORTED.contains(&version)
@@ -46,6 +60,8 @@ mod tests {
         assert!(has_structured_output("2025-06-18") && has_structured_output("2025-11-25"));
         assert!(!has_structured_output("2025-03-26"));
         assert!(allows_batches("2025-03-26") && !allows_batches("2025-06-18"));
-        assert!(!is_supported("2026-07-28"));
+        assert!(!is_supported("2026-07-28") && is_modern("2026-07-28"));
+        assert_eq!(all().next(), Some("2026-07-28"));
+        assert_eq!(all().count(), 5);
     }
 }

@@ -33,6 +33,9 @@ pub struct Call<'a> {
     pub version: &'a str,
     /// Whether that version has structured tool output (`outputSchema`, `structuredContent`).
     pub structured_output: bool,
+    /// Invalid tool arguments answered as a tool result with `isError` (2026-07-28) rather than
+    /// as a JSON-RPC error.
+    pub argument_errors_as_results: bool,
     pub session_id: &'a str,
     /// The tools of this request (settings, other plugins' additions and removals).
     pub tools: &'a contributed::ToolSet<'a>,

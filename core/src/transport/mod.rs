@@ -2,6 +2,7 @@
 //! protocol-version headers, batches, and 200/202 answers.
 
 mod accept;
+mod modern;
 #[cfg(test)]
 mod tests;
 
@@ -26,7 +27,7 @@ pub const MAX_BATCH_ITEMS: usize = 50;
 /// capped by its max_bytes): the answer stays a small part of PHP's memory limit.
 pub const MAX_BATCH_ANSWER_BYTES: usize = 4 * 1024 * 1024;
 const SESSION_HEADER: &str = "mcp-session-id";
-const VERSION_HEADER: &str = "mcp-protocol-version";
+pub(crate) const VERSION_HEADER: &str = "mcp-protocol-version";
 
 pub const SESSION_REQUIRED: &str = "A valid session id is REQUIRED for non-initialize requests.";
 pub const SESSION_NOT_FOUND: &str = "Session not found or has expired.";
@@ -42,7 +43,10 @@ pub struct Context<'a> {
 pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host) -> HttpResponse {
     match req.method.as_str() {
         "POST" => post(req, parsed, ctx, host),
-        "DELETE" => delete(req, ctx, host),
+        // 2026-07-28 has no sessions to end: DELETE is for legacy sessions only
+        "DELETE" if !req.header(VERSION_HEADER).is_some_and(|v| versions::is_modern(v.trim())) => {
+            delete(req, ctx, host)
+        }
         _ => error_response(
             405,
             &Value::Null,
@@ -80,17 +84,37 @@ fn is_initialize(v: &Value) -> bool {
     v.get("method").and_then(Value::as_str) == Some("initialize")
 }
 
+/// Who asked, for `McpServer.serverEvent`: a legacy session's negotiated state, or what a
+/// modern request says of itself.
+pub(crate) struct Requester<'a> {
+    pub session_id: Option<&'a str>,
+    pub protocol_version: &'a str,
+    pub client_name: &'a str,
+    pub client_version: &'a str,
+}
+
+impl<'a> Requester<'a> {
+    fn of(session: &'a Session) -> Self {
+        Self {
+            session_id: Some(&session.id),
+            protocol_version: &session.state.protocol_version,
+            client_name: &session.state.client_name,
+            client_version: &session.state.client_version,
+        }
+    }
+}
+
 /// The payload of `McpServer.serverEvent` for a completed request.
-fn event(method: &str, session: &Session, tool: Option<&str>, is_error: bool, started: Instant) -> Value {
+pub(crate) fn event(method: &str, who: &Requester, tool: Option<&str>, is_error: bool, started: Instant) -> Value {
     json!({
         "method": method,
-        "sessionId": session.id,
+        "sessionId": who.session_id,
         "toolName": tool,
         "isError": is_error,
         "durationMs": (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0,
-        "protocolVersion": session.state.protocol_version,
-        "clientName": session.state.client_name,
-        "clientVersion": session.state.client_version,
+        "protocolVersion": who.protocol_version,
+        "clientName": who.client_name.chars().take(100).collect::<String>(),
+        "clientVersion": who.client_version.chars().take(50).collect::<String>(),
     })
 }
 
@@ -129,6 +153,9 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
             "Not Acceptable: the client must accept application/json or text/event-stream.",
         );
     };
+    if modern::is_modern(req, &body) {
+        return modern::post(req, body, format, ctx, host, started);
+    }
     if let Value::Array(items) = &body {
         if items.iter().any(is_initialize) {
             return error_response(
@@ -165,6 +192,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         config: ctx.config,
         version: &session.state.protocol_version,
         structured_output: versions::has_structured_output(&session.state.protocol_version),
+        argument_errors_as_results: false,
         session_id: &session.id,
         tools: &tools,
     };
@@ -172,12 +200,12 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         Value::Array(items) => batch(&call, &items, format, &ids.request_id),
         single => match jsonrpc::classify(&single) {
             Message::Request { id, method, params } => {
-                let answer = protocol::dispatch(&call, &id, &method, params.as_ref());
-                let done = event(&method, &session, answer.tool.as_deref(), answer.is_error, started);
-                respond(format, answer.body).with_event(done)
+                let answer = protocol::dispatch(&call, &method, params.as_ref());
+                let done = event(&method, &Requester::of(&session), answer.tool.as_deref(), answer.is_error, started);
+                respond(format, answer.into_body(&id, |r| r)).with_event(done)
             }
             Message::Notification { method } => {
-                HttpResponse::new(202).with_event(event(&method, &session, None, false, started))
+                HttpResponse::new(202).with_event(event(&method, &Requester::of(&session), None, false, started))
             }
             Message::Response => HttpResponse::new(202),
             Message::Invalid { id, reason } => error_response(400, &id, INVALID_REQUEST, reason),
@@ -215,7 +243,7 @@ fn initialize(body: &Value, format: ResponseFormat, ctx: &Context, host: &dyn Ho
     match session::create(host, ctx.login, ctx.config.session_ttl, state) {
         Ok(s) => respond(format, jsonrpc::result_body(&id, &result))
             .with_header("Mcp-Session-Id", &s.id)
-            .with_event(event("initialize", &s, None, false, started)),
+            .with_event(event("initialize", &Requester::of(&s), None, false, started)),
         Err(e) => storage_failure(host, &id, &e.0),
     }
 }
@@ -254,7 +282,7 @@ fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> H
                 "Batch answer too large: this request was not run. Send it again in a request of its own.",
             )),
             Message::Request { id, method, params } => {
-                let body = protocol::dispatch(call, &id, &method, params.as_ref()).body;
+                let body = protocol::dispatch(call, &method, params.as_ref()).into_body(&id, |r| r);
                 answered += body.len();
                 Some(body)
             }
@@ -268,7 +296,7 @@ fn batch(call: &Call, items: &[Value], format: ResponseFormat, rid: &Value) -> H
     respond(format, format!("[{}]", answers.join(",")))
 }
 
-fn respond(format: ResponseFormat, body: String) -> HttpResponse {
+pub(crate) fn respond(format: ResponseFormat, body: String) -> HttpResponse {
     match format {
         ResponseFormat::Json => HttpResponse::json(200, body),
         ResponseFormat::EventStream => HttpResponse::new(200)

@@ -72,7 +72,11 @@ fn initialize_negotiates_and_opens_a_session() {
     assert_eq!(b["result"]["protocolVersion"], "2025-06-18");
     assert_eq!(b["result"]["serverInfo"]["name"], "Matomo MCP Server");
     assert_eq!(b["result"]["serverInfo"]["version"], "0.1.0");
-    assert_eq!(b["result"]["capabilities"], json!({"tools": {"listChanged": false}}));
+    assert_eq!(
+        b["result"]["capabilities"],
+        json!({"tools": {"listChanged": false}, "prompts": {"listChanged": false},
+               "resources": {"subscribe": false, "listChanged": false}, "completions": {}})
+    );
     assert!(
         b["result"]["instructions"]
             .as_str()
@@ -204,24 +208,12 @@ fn protocol_version_header_rules() {
         200,
         "a different supported version is accepted"
     );
+    // any other version is the modern era's: without its _meta, invalid params
     assert_eq!(with_version("2026-07-28"), 400);
     assert_eq!(with_version("bogus"), 400);
     let mut none = c.request(ping);
     none.headers.retain(|(n, _)| n != "mcp-protocol-version");
     assert_eq!(handle(&none, &facts(), &host).status, 200);
-}
-
-#[test]
-fn the_2026_discover_probe_is_refused_so_clients_fall_back() {
-    let host = FakeHost::new();
-    let mut probe = post(
-        r#"{"jsonrpc":"2.0","id":0,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}"#,
-    );
-    probe.headers.push(("mcp-protocol-version".into(), "2026-07-28".into()));
-    probe.headers.push(("mcp-method".into(), "server/discover".into()));
-    let r = handle(&probe, &facts(), &host);
-    assert_eq!(r.status, 400);
-    assert_ne!(json_of(&r)["error"]["code"], -32022);
 }
 
 #[test]

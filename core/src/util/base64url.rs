@@ -1,4 +1,5 @@
-//! Unpadded base64url (RFC 4648 section 5), enough for opaque cursors.
+//! Unpadded base64url (RFC 4648 section 5), enough for opaque cursors; and the padded standard
+//! alphabet (section 4) that MCP's `=?base64?...?=` header values use.
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -38,9 +39,31 @@ pub fn decode(input: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Padded standard base64 (`+`, `/`, `=`): anything else, a wrong length or misplaced padding
+/// is refused rather than guessed at.
+pub fn decode_standard(input: &str) -> Option<Vec<u8>> {
+    if input.len() % 4 != 0 {
+        return None;
+    }
+    let unpadded = input.strip_suffix("==").or_else(|| input.strip_suffix('=')).unwrap_or(input);
+    if unpadded.bytes().any(|b| matches!(b, b'-' | b'_' | b'=')) {
+        return None;
+    }
+    decode(&unpadded.replace('+', "-").replace('/', "_"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn standard_padded_base64_is_strict() {
+        assert_eq!(decode_standard("SGVsbG8=").as_deref(), Some(&b"Hello"[..]));
+        assert_eq!(decode_standard("+/8=").as_deref(), Some(&[0xfb, 0xff][..]));
+        for bad in ["SGVsbG8", "SGVs*G8=", "SG=sbG8=", "-_8=", "S==="] {
+            assert_eq!(decode_standard(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn round_trips_every_length() {

@@ -150,6 +150,13 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<Called, RpcError> {
     if !violations.is_empty() {
         let err = validation_error(tool_name, &violations);
         log(&args, Outcome::Failure { error: &err.message });
+        if call.argument_errors_as_results {
+            // 2026-07-28: argument problems are the model's to fix, so they come as a tool result
+            return Ok(Called {
+                result: output::failure(&err.message),
+                is_error: true,
+            });
+        }
         return Err(err);
     }
     match execute(call, &found, &args) {
