@@ -15,6 +15,7 @@ mod http;
 mod jsonrpc;
 mod logging;
 mod policy;
+mod prompts;
 mod protocol;
 mod session;
 mod tools;

@@ -51,13 +51,27 @@ fn discover_names_every_revision_and_what_the_server_offers() {
     let result = &body["result"];
     assert_eq!(result["resultType"], "complete");
     assert_eq!(result["supportedVersions"][0], MODERN);
-    assert!(result["supportedVersions"].as_array().is_some_and(|v| v.contains(&json!("2025-11-25"))));
+    assert!(
+        result["supportedVersions"]
+            .as_array()
+            .is_some_and(|v| v.contains(&json!("2025-11-25")))
+    );
     for capability in ["tools", "prompts", "resources", "completions"] {
         assert!(result["capabilities"][capability].is_object(), "{capability}: {result}");
     }
-    assert_eq!((result["cacheScope"].as_str(), result["ttlMs"].is_u64()), (Some("public"), true));
-    assert_eq!(result["_meta"]["io.modelcontextprotocol/serverInfo"]["name"], "Matomo MCP Server");
-    assert!(result["instructions"].as_str().is_some_and(|i| i.contains("matomo_site_list")));
+    assert_eq!(
+        (result["cacheScope"].as_str(), result["ttlMs"].is_u64()),
+        (Some("public"), true)
+    );
+    assert_eq!(
+        result["_meta"]["io.modelcontextprotocol/serverInfo"]["name"],
+        "Matomo MCP Server"
+    );
+    assert!(
+        result["instructions"]
+            .as_str()
+            .is_some_and(|i| i.contains("matomo_site_list"))
+    );
     assert!(host.sessions.borrow().is_empty() && host.writes.get() == 0, "stateless");
 }
 
@@ -67,39 +81,76 @@ fn lists_and_calls_carry_the_envelope_and_no_session() {
     let r = handle(&request(json!("l"), "tools/list", json!({})), &viewer_facts(), &host);
     assert_eq!(r.header("Mcp-Session-Id"), None);
     let listed = json_body(&r)["result"].clone();
-    assert_eq!((listed["resultType"].as_str(), listed["cacheScope"].as_str()), (Some("complete"), Some("private")));
+    assert_eq!(
+        (listed["resultType"].as_str(), listed["cacheScope"].as_str()),
+        (Some("complete"), Some("private"))
+    );
     assert!(listed["ttlMs"].is_u64() && listed["tools"].as_array().is_some_and(|t| !t.is_empty()));
     // a call: the tool answers as in 2025-11-25, with structured content
-    let (status, called) = send(&host, &request(json!(2), "tools/call", json!({"name": "matomo_site_list", "arguments": {}})));
+    let (status, called) = send(
+        &host,
+        &request(
+            json!(2),
+            "tools/call",
+            json!({"name": "matomo_site_list", "arguments": {}}),
+        ),
+    );
     assert_eq!(status, 200);
     assert_eq!(called["result"]["resultType"], "complete");
     assert_eq!(called["result"]["isError"], false);
     assert!(called["result"]["structuredContent"]["sites"].is_array(), "{called}");
-    assert!(called["result"].get("ttlMs").is_none(), "a call result is not cacheable");
-    assert!(host.sessions.borrow().is_empty() && host.writes.get() == 0, "no session row, no write");
+    assert!(
+        called["result"].get("ttlMs").is_none(),
+        "a call result is not cacheable"
+    );
+    assert!(
+        host.sessions.borrow().is_empty() && host.writes.get() == 0,
+        "no session row, no write"
+    );
 }
 
 #[test]
 fn argument_problems_are_tool_results_in_2026() {
     let host = FakeHost::recorded(1);
-    let (status, body) = send(&host, &request(json!(3), "tools/call", json!({"name": "matomo_site_get", "arguments": {}})));
+    let (status, body) = send(
+        &host,
+        &request(
+            json!(3),
+            "tools/call",
+            json!({"name": "matomo_site_get", "arguments": {}}),
+        ),
+    );
     assert_eq!(status, 200);
     assert_eq!(body["result"]["isError"], true, "{body}");
-    assert!(body["result"]["content"][0]["text"].as_str().is_some_and(|t| t.contains("idSite")));
+    assert!(
+        body["result"]["content"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("idSite"))
+    );
     let (_, unknown) = send(&host, &request(json!(4), "tools/call", json!({"name": "no_such_tool"})));
-    assert_eq!(unknown["error"]["code"], -32602, "an unknown tool stays a protocol error");
+    assert_eq!(
+        unknown["error"]["code"], -32602,
+        "an unknown tool stays a protocol error"
+    );
 }
 
 #[test]
 fn missing_meta_is_invalid_params_before_any_header_check() {
     let host = FakeHost::new();
-    for params in [json!({}), json!({"_meta": {"io.modelcontextprotocol/clientCapabilities": {}}}),
-                   json!({"_meta": {"io.modelcontextprotocol/protocolVersion": MODERN}})] {
+    for params in [
+        json!({}),
+        json!({"_meta": {"io.modelcontextprotocol/clientCapabilities": {}}}),
+        json!({"_meta": {"io.modelcontextprotocol/protocolVersion": MODERN}}),
+    ] {
         let body = json!({"jsonrpc": "2.0", "id": 101, "method": "server/discover", "params": params});
         let mut req = post(&body, None);
         req.headers.push(("mcp-protocol-version".into(), MODERN.into()));
         let (status, answer) = send(&host, &req);
-        assert_eq!((status, answer["error"]["code"].as_i64(), answer["id"].as_i64()), (400, Some(-32602), Some(101)), "{params}");
+        assert_eq!(
+            (status, answer["error"]["code"].as_i64(), answer["id"].as_i64()),
+            (400, Some(-32602), Some(101)),
+            "{params}"
+        );
     }
 }
 
@@ -107,7 +158,13 @@ fn missing_meta_is_invalid_params_before_any_header_check() {
 fn headers_must_repeat_the_body() {
     let host = FakeHost::recorded(1);
     let list = || request(json!(7), "tools/list", json!({}));
-    let call = || request(json!(8), "tools/call", json!({"name": "matomo_site_list", "arguments": {}}));
+    let call = || {
+        request(
+            json!(8),
+            "tools/call",
+            json!({"name": "matomo_site_list", "arguments": {}}),
+        )
+    };
     let refused = [
         with_header(list(), "mcp-method", Some("prompts/list")),
         with_header(list(), "mcp-method", None),
@@ -119,8 +176,16 @@ fn headers_must_repeat_the_body() {
     ];
     for (i, req) in refused.iter().enumerate() {
         let (status, body) = send(&host, req);
-        assert_eq!((status, body["error"]["code"].as_i64()), (400, Some(-32020)), "case {i}: {body}");
-        assert!(body["error"]["message"].as_str().is_some_and(|m| m.starts_with("Header mismatch")));
+        assert_eq!(
+            (status, body["error"]["code"].as_i64()),
+            (400, Some(-32020)),
+            "case {i}: {body}"
+        );
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Header mismatch"))
+        );
     }
     let accepted = [
         with_header(call(), "mcp-name", Some("  matomo_site_list  ")),
@@ -142,7 +207,11 @@ fn an_unknown_revision_is_named_with_the_supported_ones() {
     body["params"]["_meta"]["io.modelcontextprotocol/protocolVersion"] = json!("v999.0.0");
     req.body = body.to_string().into_bytes();
     let mismatched = send(&host, &req);
-    assert_eq!((mismatched.0, mismatched.1["error"]["code"].as_i64()), (400, Some(-32020)), "header first");
+    assert_eq!(
+        (mismatched.0, mismatched.1["error"]["code"].as_i64()),
+        (400, Some(-32020)),
+        "header first"
+    );
     let (status, answer) = send(&host, &with_header(req, "mcp-protocol-version", Some("v999.0.0")));
     assert_eq!((status, answer["error"]["code"].as_i64()), (400, Some(-32022)));
     assert_eq!(answer["error"]["data"]["requested"], "v999.0.0");
@@ -152,11 +221,25 @@ fn an_unknown_revision_is_named_with_the_supported_ones() {
 #[test]
 fn methods_2026_does_not_have_are_404() {
     let host = FakeHost::new();
-    for method in ["initialize", "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe", "unknown/method"] {
+    for method in [
+        "initialize",
+        "ping",
+        "logging/setLevel",
+        "resources/subscribe",
+        "resources/unsubscribe",
+        "unknown/method",
+    ] {
         let (status, body) = send(&host, &request(json!(11), method, json!({})));
-        assert_eq!((status, body["error"]["code"].as_i64(), body["id"].as_i64()), (404, Some(-32601), Some(11)), "{method}");
+        assert_eq!(
+            (status, body["error"]["code"].as_i64(), body["id"].as_i64()),
+            (404, Some(-32601), Some(11)),
+            "{method}"
+        );
     }
-    assert!(host.sessions.borrow().is_empty(), "a modern initialize opens no session");
+    assert!(
+        host.sessions.borrow().is_empty(),
+        "a modern initialize opens no session"
+    );
 }
 
 #[test]
@@ -192,14 +275,29 @@ fn the_legacy_revisions_keep_their_sessions_next_to_the_modern_one() {
     let session = r.header("Mcp-Session-Id").expect("legacy session").to_string();
     let (status, _) = send(&host, &request(json!(2), "tools/list", json!({})));
     assert_eq!(status, 200);
-    let ping = handle(&post(&json!({"jsonrpc": "2.0", "id": 3, "method": "ping"}), Some(&session)), &viewer_facts(), &host);
-    assert_eq!(json_body(&ping)["result"], json!({}), "ping stays in the legacy revisions");
-    let discover = handle(
-        &post(&json!({"jsonrpc": "2.0", "id": 4, "method": "server/discover"}), Some(&session)),
+    let ping = handle(
+        &post(&json!({"jsonrpc": "2.0", "id": 3, "method": "ping"}), Some(&session)),
         &viewer_facts(),
         &host,
     );
-    assert_eq!(json_body(&discover)["error"]["code"], -32601, "no server/discover inside a legacy session");
+    assert_eq!(
+        json_body(&ping)["result"],
+        json!({}),
+        "ping stays in the legacy revisions"
+    );
+    let discover = handle(
+        &post(
+            &json!({"jsonrpc": "2.0", "id": 4, "method": "server/discover"}),
+            Some(&session),
+        ),
+        &viewer_facts(),
+        &host,
+    );
+    assert_eq!(
+        json_body(&discover)["error"]["code"],
+        -32601,
+        "no server/discover inside a legacy session"
+    );
 }
 
 #[test]
@@ -209,5 +307,8 @@ fn the_server_event_names_the_revision_and_the_client() {
     let event = r.event.expect("an event");
     assert_eq!(event["sessionId"], Value::Null);
     assert_eq!(event["protocolVersion"], MODERN);
-    assert_eq!((event["clientName"].as_str(), event["method"].as_str()), (Some("modern-test"), Some("tools/list")));
+    assert_eq!(
+        (event["clientName"].as_str(), event["method"].as_str()),
+        (Some("modern-test"), Some("tools/list"))
+    );
 }

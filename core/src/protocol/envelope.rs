@@ -68,7 +68,10 @@ mod tests {
                    "_meta": {"io.modelcontextprotocol/serverInfo": info}, "tools": []})
         );
         let empty: Value = serde_json::from_str(&complete("{}", &info, None)).expect("json");
-        assert_eq!(empty, json!({"resultType": "complete", "_meta": {"io.modelcontextprotocol/serverInfo": info}}));
+        assert_eq!(
+            empty,
+            json!({"resultType": "complete", "_meta": {"io.modelcontextprotocol/serverInfo": info}})
+        );
         assert_eq!(cache_of("server/discover"), Some(Cache::Public(DISCOVER_TTL_MS)));
         assert_eq!(cache_of("tools/call"), None);
     }

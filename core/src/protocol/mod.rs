@@ -7,6 +7,7 @@ pub mod versions;
 
 use crate::jsonrpc::RpcError;
 use crate::jsonrpc::{self, INVALID_REQUEST, METHOD_NOT_FOUND};
+use crate::prompts;
 use crate::session::SessionState;
 use crate::tools::{self, Call};
 use crate::util::printable;
@@ -103,6 +104,8 @@ pub fn dispatch(call: &Call, method: &str, params: Option<&Value>) -> Answer {
         "ping" if !modern => Ok(("{}".to_string(), false)),
         "server/discover" if modern => Ok((discover(), false)),
         "tools/list" => tools::kit::list::handle(call, params).map(|r| (r, false)),
+        "prompts/list" => prompts::list(params).map(|r| (r, false)),
+        "prompts/get" => prompts::get(call.host, params).map(|r| (r, false)),
         "tools/call" => {
             tool = params
                 .and_then(|p| p.get("name"))

@@ -44,7 +44,11 @@ pub fn handle(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dy
     match req.method.as_str() {
         "POST" => post(req, parsed, ctx, host),
         // 2026-07-28 has no sessions to end: DELETE is for legacy sessions only
-        "DELETE" if !req.header(VERSION_HEADER).is_some_and(|v| versions::is_modern(v.trim())) => {
+        "DELETE"
+            if !req
+                .header(VERSION_HEADER)
+                .is_some_and(|v| versions::is_modern(v.trim())) =>
+        {
             delete(req, ctx, host)
         }
         _ => error_response(
@@ -201,7 +205,13 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         single => match jsonrpc::classify(&single) {
             Message::Request { id, method, params } => {
                 let answer = protocol::dispatch(&call, &method, params.as_ref());
-                let done = event(&method, &Requester::of(&session), answer.tool.as_deref(), answer.is_error, started);
+                let done = event(
+                    &method,
+                    &Requester::of(&session),
+                    answer.tool.as_deref(),
+                    answer.is_error,
+                    started,
+                );
                 respond(format, answer.into_body(&id, |r| r)).with_event(done)
             }
             Message::Notification { method } => {

@@ -44,7 +44,10 @@ const METHODS: [&str; 9] = [
 pub fn is_modern(req: &HttpRequest, body: &Value) -> bool {
     let header = req.header(super::VERSION_HEADER).map(str::trim);
     header.is_some_and(|v| !versions::is_supported(v))
-        || body.pointer("/params/_meta").and_then(|m| m.get(META_VERSION)).is_some()
+        || body
+            .pointer("/params/_meta")
+            .and_then(|m| m.get(META_VERSION))
+            .is_some()
 }
 
 /// A header's value as MCP compares it: surrounding whitespace trimmed, `=?base64?...?=` decoded.
@@ -173,7 +176,10 @@ pub fn post(
         session_id: None,
         protocol_version: version,
         client_name: client.and_then(|c| c.get("name")).and_then(Value::as_str).unwrap_or(""),
-        client_version: client.and_then(|c| c.get("version")).and_then(Value::as_str).unwrap_or(""),
+        client_version: client
+            .and_then(|c| c.get("version"))
+            .and_then(Value::as_str)
+            .unwrap_or(""),
     };
     let tools = crate::tools::kit::contributed::ToolSet::new(crate::tools::builtin(), ctx.raw_api, ctx.tools);
     let call = Call {
@@ -205,6 +211,10 @@ mod tests {
         assert_eq!(header_text("=?base64?SGVsbG8=?=").as_deref(), Ok("Hello"));
         assert!(header_text("=?base64?SGVsbG8?=").is_err(), "bad padding");
         assert!(header_text("=?base64?SGV*bG8=?=").is_err(), "not the alphabet");
-        assert_eq!(header_text("=?base64?SGVsbG8=").as_deref(), Ok("=?base64?SGVsbG8="), "a literal");
+        assert_eq!(
+            header_text("=?base64?SGVsbG8=").as_deref(),
+            Ok("=?base64?SGVsbG8="),
+            "a literal"
+        );
     }
 }

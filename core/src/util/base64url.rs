@@ -45,7 +45,10 @@ pub fn decode_standard(input: &str) -> Option<Vec<u8>> {
     if input.len() % 4 != 0 {
         return None;
     }
-    let unpadded = input.strip_suffix("==").or_else(|| input.strip_suffix('=')).unwrap_or(input);
+    let unpadded = input
+        .strip_suffix("==")
+        .or_else(|| input.strip_suffix('='))
+        .unwrap_or(input);
     if unpadded.bytes().any(|b| matches!(b, b'-' | b'_' | b'=')) {
         return None;
     }

@@ -49,6 +49,11 @@ impl Day {
         Self::from_ymd(y, m, d)
     }
 
+    /// Days from `earlier` to this day (0 for the same day).
+    pub fn days_since(self, earlier: Day) -> i64 {
+        self.0 - earlier.0
+    }
+
     pub fn plus(self, days: i64) -> Self {
         Day(self.0 + days)
     }
@@ -117,7 +122,7 @@ impl Period {
     }
 
     /// The period `n` periods before the one containing `day` (n = 1: the previous one).
-    fn back(self, day: Day, n: i64) -> (Day, Day) {
+    pub fn back(self, day: Day, n: i64) -> (Day, Day) {
         let (start, _) = self.containing(day);
         match self {
             Self::Day | Self::Range => self.containing(day.plus(-n)),

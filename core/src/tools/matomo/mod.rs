@@ -5,6 +5,7 @@ pub mod common;
 pub mod dates;
 pub mod dimensions;
 pub mod goals;
+pub mod lookup;
 pub mod processed;
 pub mod rawapi;
 pub mod reports;

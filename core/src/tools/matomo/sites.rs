@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 
 const SORTS: [Sort; 4] = name_or_id_sorts!("idsite");
 
-const NOT_FOUND: &str = "Site not found or access denied.";
-const FAILED: &str = "Site retrieval failed.";
+pub const NOT_FOUND: &str = "Site not found or access denied.";
+pub const FAILED: &str = "Site retrieval failed.";
 
 fn summary_schema() -> Value {
     record_schema(json!({
