@@ -8,6 +8,7 @@
 //! types; everything else is private to the core.
 
 mod bridge;
+mod completion;
 mod config;
 mod endpoint;
 mod host;
@@ -17,6 +18,7 @@ mod logging;
 mod policy;
 mod prompts;
 mod protocol;
+mod resources;
 mod session;
 mod tools;
 mod transport;

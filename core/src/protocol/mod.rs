@@ -7,10 +7,10 @@ pub mod versions;
 
 use crate::jsonrpc::RpcError;
 use crate::jsonrpc::{self, INVALID_REQUEST, METHOD_NOT_FOUND};
-use crate::prompts;
 use crate::session::SessionState;
 use crate::tools::{self, Call};
 use crate::util::printable;
+use crate::{completion, prompts, resources};
 use serde_json::{Value, json};
 
 pub const SERVER_NAME: &str = "Matomo MCP Server";
@@ -106,6 +106,12 @@ pub fn dispatch(call: &Call, method: &str, params: Option<&Value>) -> Answer {
         "tools/list" => tools::kit::list::handle(call, params).map(|r| (r, false)),
         "prompts/list" => prompts::list(params).map(|r| (r, false)),
         "prompts/get" => prompts::get(call.host, params).map(|r| (r, false)),
+        "resources/list" => resources::list(call.host, params).map(|r| (r, false)),
+        "resources/templates/list" => resources::templates(params).map(|r| (r, false)),
+        "resources/read" => resources::read(call.host, params, modern).map(|r| (r, false)),
+        "completion/complete" if call.version >= "2025-03-26" => {
+            completion::complete(call.host, params).map(|r| (r, false))
+        }
         "tools/call" => {
             tool = params
                 .and_then(|p| p.get("name"))

@@ -112,7 +112,7 @@ fn ping_and_unknown_methods() {
     let host = FakeHost::new();
     let c = Client::connect(&host, "2025-11-25");
     assert_eq!(c.call("ping", json!({"_meta": {"x.y/z": 1}}))["result"], json!({}));
-    let r = c.call("prompts/list", json!({}));
+    let r = c.call("unknown/method", json!({}));
     assert_eq!(r["error"]["code"], -32601);
     assert_eq!(r["id"], "r");
 }

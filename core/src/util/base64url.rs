@@ -42,7 +42,7 @@ pub fn decode(input: &str) -> Option<Vec<u8>> {
 /// Padded standard base64 (`+`, `/`, `=`): anything else, a wrong length or misplaced padding
 /// is refused rather than guessed at.
 pub fn decode_standard(input: &str) -> Option<Vec<u8>> {
-    if input.len() % 4 != 0 {
+    if !input.len().is_multiple_of(4) {
         return None;
     }
     let unpadded = input
