@@ -312,3 +312,44 @@ fn the_server_event_names_the_revision_and_the_client() {
         (Some("modern-test"), Some("tools/list"))
     );
 }
+
+#[test]
+fn the_raw_api_method_travels_in_an_mcp_param_header() {
+    let host = FakeHost::recorded(92);
+    let mut facts = viewer_facts();
+    facts.settings.raw_api.raw_api_access_scope = "full".into();
+    let args = json!({"name": "matomo_api_get", "arguments": {"method": "API.getMatomoVersion"}});
+    let call = |header: Option<&str>| {
+        let req = with_header(
+            request(json!(12), "tools/call", args.clone()),
+            "mcp-param-method",
+            header,
+        );
+        let r = handle(&req, &facts, &host);
+        (r.status, json_body(&r))
+    };
+    let listed = json_body(&handle(&request(json!(1), "tools/list", json!({})), &facts, &host));
+    let get = listed["result"]["tools"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["name"] == "matomo_api_get"))
+        .cloned()
+        .expect("matomo_api_get listed");
+    assert_eq!(get["inputSchema"]["properties"]["method"]["x-mcp-header"], "Method");
+    for header in [
+        None,
+        Some("UsersManager.getUsers"),
+        Some("=?base64?QVBJLmdldE1hdG9tb1ZlcnNpb24?="),
+    ] {
+        let (status, body) = call(header);
+        assert_eq!(
+            (status, body["error"]["code"].as_i64()),
+            (400, Some(-32020)),
+            "{header:?}: {body}"
+        );
+    }
+    for header in ["API.getMatomoVersion", "=?base64?QVBJLmdldE1hdG9tb1ZlcnNpb24=?="] {
+        let (status, body) = call(Some(header));
+        assert_eq!(status, 200, "{header}: {body}");
+        assert!(body.get("error").is_none(), "{body}");
+    }
+}

@@ -6,7 +6,11 @@ MCP endpoint. A Host header naming the proxy itself is replaced by the upstream'
 of the proxy addresses the proxy); any other Host and every Origin pass unchanged, so the suite's
 DNS-rebinding checks still reach the server.
 
-usage: auth_proxy.py --listen PORT --upstream-port PORT --token TOKEN
+With --mcp-path, requests to that path (whatever their query) go to the Matomo endpoint URL, as
+a web server's rewrite rule would send them: some conformance scenarios drop the query string of
+the URL they are given.
+
+usage: auth_proxy.py --listen PORT --upstream-port PORT --token TOKEN [--mcp-path /mcp]
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ import argparse
 import http.client
 import http.server
 
+ENDPOINT = "/index.php?module=API&method=McpServer.mcp&format=mcp"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection", "content-length"}
 
 
-def make_handler(listen_port: int, upstream_port: int, token: str):
+def make_handler(listen_port: int, upstream_port: int, token: str, mcp_path: str | None):
     own_hosts = {f"127.0.0.1:{listen_port}", f"localhost:{listen_port}"}
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -35,7 +40,8 @@ def make_handler(listen_port: int, upstream_port: int, token: str):
             headers["Host"] = f"127.0.0.1:{upstream_port}" if host in own_hosts else host
             headers["Authorization"] = f"Bearer {token}"
             upstream = http.client.HTTPConnection("127.0.0.1", upstream_port, timeout=60)
-            upstream.request(self.command, self.path, body=body, headers=headers)
+            path = ENDPOINT if mcp_path and self.path.split("?")[0] == mcp_path else self.path
+            upstream.request(self.command, path, body=body, headers=headers)
             answer = upstream.getresponse()
             data = answer.read()
             # send_response would add this proxy's own Server and Date headers
@@ -58,8 +64,10 @@ def main() -> None:
     p.add_argument("--listen", type=int, required=True)
     p.add_argument("--upstream-port", type=int, required=True)
     p.add_argument("--token", required=True)
+    p.add_argument("--mcp-path")
     ns = p.parse_args()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", ns.listen), make_handler(ns.listen, ns.upstream_port, ns.token))
+    handler = make_handler(ns.listen, ns.upstream_port, ns.token, ns.mcp_path)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", ns.listen), handler)
     server.serve_forever()
 
 

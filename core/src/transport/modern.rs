@@ -90,6 +90,40 @@ fn named_in_body<'p>(method: &str, params: &'p Map<String, Value>) -> Option<&'p
     Some(params.get(key).and_then(Value::as_str).unwrap_or(""))
 }
 
+/// The `Mcp-Param-*` headers a tool's schema asks for (`x-mcp-header` on a property) must repeat
+/// the arguments they name; an argument that is absent or null needs no header.
+fn param_headers_match(req: &HttpRequest, schema: &Value, args: Option<&Map<String, Value>>) -> Result<(), String> {
+    let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+        return Ok(());
+    };
+    for (property, definition) in properties {
+        let Some(header) = definition.get("x-mcp-header").and_then(Value::as_str) else {
+            continue;
+        };
+        let expected = match args.and_then(|a| a.get(property)) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Bool(b)) => b.to_string(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(_) => continue,
+        };
+        let name = format!("Mcp-Param-{header}");
+        let numeric = |v: &str| v.trim().parse::<f64>().ok();
+        match header_matches(req, &name, &expected) {
+            Err(_)
+                if req.header(&name).is_some_and(|raw| {
+                    // integers compare as numbers: 42.0 and 42 are the same argument
+                    args.and_then(|a| a.get(property)).is_some_and(Value::is_number)
+                        && numeric(raw).is_some()
+                        && numeric(raw) == numeric(&expected)
+                }) => {}
+            Err(why) => return Err(why),
+            Ok(()) => {}
+        }
+    }
+    Ok(())
+}
+
 fn invalid_meta(id: &Value) -> HttpResponse {
     error_response(
         400,
@@ -156,13 +190,23 @@ pub fn post(
     ) else {
         return invalid_meta(&id);
     };
-    let headers = header_matches(req, super::VERSION_HEADER, version)
-        .and_then(|()| header_matches(req, "mcp-method", &method))
+    let headers = header_matches(req, "MCP-Protocol-Version", version)
+        .and_then(|()| header_matches(req, "Mcp-Method", &method))
         .and_then(|()| match named_in_body(&method, params_map) {
-            Some(name) => header_matches(req, "mcp-name", name),
+            Some(name) => header_matches(req, "Mcp-Name", name),
             None => Ok(()),
         });
     if let Err(message) = headers {
+        return error_response(400, &id, HEADER_MISMATCH, &message);
+    }
+    let tools = crate::tools::kit::contributed::ToolSet::new(crate::tools::builtin(), ctx.raw_api, ctx.tools);
+    if method == "tools/call"
+        && let Some(schema) = params_map
+            .get("name")
+            .and_then(Value::as_str)
+            .and_then(|n| tools.input_schema(n))
+        && let Err(message) = param_headers_match(req, schema, params_map.get("arguments").and_then(Value::as_object))
+    {
         return error_response(400, &id, HEADER_MISMATCH, &message);
     }
     if !versions::is_modern(version) {
@@ -181,7 +225,6 @@ pub fn post(
             .and_then(Value::as_str)
             .unwrap_or(""),
     };
-    let tools = crate::tools::kit::contributed::ToolSet::new(crate::tools::builtin(), ctx.raw_api, ctx.tools);
     let call = Call {
         host,
         config: ctx.config,

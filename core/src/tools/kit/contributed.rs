@@ -196,6 +196,14 @@ impl<'a> ToolSet<'a> {
         self.contributed.iter().find(|t| t.name == name).map(Found::Contributed)
     }
 
+    /// The input schema of a tool this request may call.
+    pub fn input_schema(&self, name: &str) -> Option<&Value> {
+        match self.find(name)? {
+            Found::Builtin(t) => Some(&t.input_schema),
+            Found::Contributed(t) => Some(&t.input_schema),
+        }
+    }
+
     /// Serialised `tools/list` entries in order.
     pub fn descriptors(&self, structured: bool) -> Vec<Cow<'_, str>> {
         let builtin = self

@@ -3,6 +3,7 @@
 //!
 //! - Input schemas as validated, without the kit's own `x-` error messages, length bounds and
 //!   an empty `required` (an empty or too long value is refused with a clear error anyway).
+//!   MCP's own `x-mcp-header` stays: clients mirror that argument in an `Mcp-Param-*` header.
 //! - Output schemas as the shape of the answer: types, properties and items; without
 //!   descriptions, limits, `required` lists or `additionalProperties` (the answers are the
 //!   server's own, validated against the full schemas in its tests).
@@ -14,7 +15,7 @@ use serde_json::{Map, Value, json};
 
 pub fn input_schema(schema: &Value) -> Value {
     let mut published = strip(schema, &|key| {
-        key.starts_with("x-") || key == "maxLength" || key == "minLength"
+        (key.starts_with("x-") && key != "x-mcp-header") || key == "maxLength" || key == "minLength"
     });
     if published
         .get("required")

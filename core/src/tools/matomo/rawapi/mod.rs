@@ -247,7 +247,9 @@ fn item_schema() -> Value {
 
 fn selector_properties() -> Map<String, Value> {
     let v = json!({
-        "method": {"type": "string", "minLength": 1, "maxLength": MAX_SELECTOR, "description": "Module.action, e.g. UsersManager.getUsers (see matomo_api_list)."},
+        // mirrored in an Mcp-Param-Method header (2026-07-28), so that a gateway in front of
+        // Matomo can see, and refuse, the API method a model calls without reading the body
+        "method": {"type": "string", "minLength": 1, "maxLength": MAX_SELECTOR, "x-mcp-header": "Method", "description": "Module.action, e.g. UsersManager.getUsers (see matomo_api_list)."},
         "module": {"type": "string", "minLength": 1, "maxLength": MAX_SELECTOR, "description": "API module, with action (instead of method)."},
         "action": {"type": "string", "minLength": 1, "maxLength": MAX_SELECTOR, "description": "API action, with module."},
     });
