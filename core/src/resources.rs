@@ -100,7 +100,8 @@ fn cursor_offset(cursor: Option<&Value>) -> Result<usize, RpcError> {
 /// `resources/list`: the facts of each site the user can see, a page at a time.
 pub fn list(host: &dyn Host, params: Option<&Value>) -> Result<String, RpcError> {
     let offset = cursor_offset(params.and_then(|p| p.get("cursor")))?;
-    let sites = lookup::sites(host).map_err(failed)?;
+    let mut sites = lookup::sites(host).map_err(failed)?;
+    sites.sort_by_key(|s| int(s.get("idsite")));
     if offset > 0 && offset >= sites.len() {
         return Err(RpcError::new(
             INVALID_PARAMS,
