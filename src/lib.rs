@@ -28,7 +28,7 @@ extern "C" fn module_info(_module: *mut ModuleEntry) {
     info_table_row!("built with McpServer plugin", matomo_mcp_core::PLUGIN_VERSION.as_str());
     info_table_row!(
         "MCP protocol versions",
-        "2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05"
+        "2026-07-28 (stateless), 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05"
     );
     info_table_end!();
 }

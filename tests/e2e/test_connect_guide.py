@@ -26,7 +26,8 @@ def test_guide_shows_the_endpoint_and_ready_snippets(standin):
     endpoint = f"http://127.0.0.1:{standin.port}/index.php?module=API&amp;method=McpServer.mcp&amp;format=mcp"
     assert f'<pre id="mcpEndpoint">{endpoint}</pre>' in html
     assert f"claude mcp add --transport http matomo &#039;{endpoint}&#039; --header &#039;Authorization: Bearer YOUR_TOKEN&#039;" in html
-    for snippet in ["claude-code", "claude-desktop", "codex", "cursor", "vscode", "inspector", "chatgpt"]:
+    assert f"Remote MCP server URL: {endpoint}\nRequest header: Authorization: Bearer YOUR_TOKEN" in html
+    for snippet in ["claude-code", "claude-ai", "claude-desktop", "codex", "cursor", "vscode", "inspector", "chatgpt"]:
         assert f'id="mcpSnippet-{snippet}"' in html, snippet
     assert "bearer_token_env_var" in html and "mcp-remote" in html
     for code in ("400", "401", "403", "404"):
