@@ -48,6 +48,11 @@ function matomo_mcp_builtin_tool_names(): array
 {
 }
 
+/** Bytes the extension holds on its own heap (Rust's allocations, which PHP's memory_get_usage() does not see). */
+function matomo_mcp_heap_bytes(): int
+{
+}
+
 /** The extension's version. */
 function matomo_mcp_version(): string
 {

@@ -2,7 +2,11 @@
 //! core (`matomo_mcp_core`). Everything here converts between PHP values and the core's types;
 //! every decision is taken in the core.
 
+mod memory;
 mod php;
+
+#[global_allocator]
+static ALLOCATOR: memory::Counting = memory::Counting;
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ModuleEntry;

@@ -14,6 +14,8 @@ pub enum ApiErrorKind {
     Rejected,
     /// Anything else: a bug, a database error. Never shown to the client.
     Internal,
+    /// The answer would not fit in what PHP's `memory_limit` leaves the request; never read.
+    TooLarge,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +32,17 @@ impl ApiError {
             message: message.into(),
         }
     }
+
+    /// An answer too large to read; the message says what to ask for instead.
+    pub fn too_large() -> Self {
+        Self {
+            kind: ApiErrorKind::TooLarge,
+            message: ANSWER_TOO_LARGE.into(),
+        }
+    }
 }
+
+pub const ANSWER_TOO_LARGE: &str = "Matomo's answer is larger than this server's PHP memory_limit allows: ask for fewer rows (filter_limit), fewer columns or a shorter period, or ask the administrator to raise memory_limit.";
 
 /// A session row as stored in Matomo's database (table `mcp_session`).
 #[derive(Debug, Clone, PartialEq, Eq)]

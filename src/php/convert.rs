@@ -9,6 +9,7 @@
 //! renderer writes them as Matomo's `format=json` does, so where a conversion meets one it asks
 //! the plugin's bridge to render that table (`renderDataTable`): the result is walked once, here.
 
+use crate::memory;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ClassEntry;
@@ -20,6 +21,11 @@ const MAX_DEPTH: usize = 512;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConvertError(pub String);
 
+/// Why a Matomo answer was not read: it would take Rust past what `memory_limit` leaves.
+pub const TOO_LARGE: &str = "the answer needs more memory than PHP's memory_limit leaves this request";
+/// Array elements between two looks at the heap (a look is one atomic load).
+const CHECK_EVERY: usize = 1024;
+
 /// What every Matomo report object implements (`DataTable`, `DataTable\Map`, `DataTable\Simple`).
 const DATA_TABLE_INTERFACE: &str = "Piwik\\DataTable\\DataTableInterface";
 
@@ -28,14 +34,20 @@ pub type TableRenderer<'a> = &'a dyn Fn(&Zval) -> Result<Zval, ConvertError>;
 
 /// A PHP value as JSON; objects are read by their public properties.
 pub fn to_value(zv: &Zval) -> Result<Value, ConvertError> {
-    Conversion { tables: None }.value(zv, 0)
+    Conversion {
+        tables: None,
+        ceiling: None,
+    }
+    .value(zv, 0)
 }
 
-/// A Matomo result as JSON, with each DataTable in it rendered by `render`.
+/// A Matomo result as JSON, with each DataTable in it rendered by `render`, refused with
+/// [`TOO_LARGE`] rather than read past `memory_limit`.
 pub fn to_value_rendering_tables(zv: &Zval, render: TableRenderer<'_>) -> Result<Value, ConvertError> {
     // when no DataTable class was ever loaded the result holds none, and nothing is rendered
     let tables = ClassEntry::try_find(DATA_TABLE_INTERFACE).map(|class| (class, render));
-    Conversion { tables }.value(zv, 0)
+    let ceiling = memory::headroom().map(|room| memory::live_bytes().saturating_add(room));
+    Conversion { tables, ceiling }.value(zv, 0)
 }
 
 fn key_text(key: &ArrayKey) -> String {
@@ -55,9 +67,18 @@ fn is_list(ht: &ZendHashTable) -> bool {
 
 struct Conversion<'a> {
     tables: Option<(&'static ClassEntry, TableRenderer<'a>)>,
+    /// The most bytes the extension's heap may hold while reading (`None`: no limit).
+    ceiling: Option<usize>,
 }
 
 impl Conversion<'_> {
+    fn fits(&self, more: usize) -> Result<(), ConvertError> {
+        match self.ceiling {
+            Some(c) if memory::live_bytes().saturating_add(more) > c => Err(ConvertError(TOO_LARGE.into())),
+            _ => Ok(()),
+        }
+    }
+
     fn value(&self, zv: &Zval, depth: usize) -> Result<Value, ConvertError> {
         if depth > MAX_DEPTH {
             return Err(ConvertError("value nested too deeply".into()));
@@ -76,6 +97,7 @@ impl Conversion<'_> {
             return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
         }
         if let Some(s) = zv.zend_str() {
+            self.fits(s.len())?;
             return Ok(Value::String(String::from_utf8_lossy(s.as_bytes()).into_owned()));
         }
         if let Some(ht) = zv.array() {
@@ -86,7 +108,11 @@ impl Conversion<'_> {
                 && obj.instance_of(class)
             {
                 // the rendering is plain data: no table can hide in it
-                return Conversion { tables: None }.value(&render(zv)?, depth + 1);
+                let plain = Conversion {
+                    tables: None,
+                    ceiling: self.ceiling,
+                };
+                return plain.value(&render(zv)?, depth + 1);
             }
             return self.object(obj, depth);
         }
@@ -97,14 +123,22 @@ impl Conversion<'_> {
     }
 
     fn array(&self, ht: &ZendHashTable, depth: usize) -> Result<Value, ConvertError> {
+        self.fits(ht.len().saturating_mul(std::mem::size_of::<Value>()))?;
         if is_list(ht) {
-            ht.iter()
-                .map(|(_, v)| self.value(v, depth + 1))
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array)
+            let mut items = Vec::with_capacity(ht.len());
+            for (i, (_, v)) in ht.iter().enumerate() {
+                if i % CHECK_EVERY == CHECK_EVERY - 1 {
+                    self.fits(0)?;
+                }
+                items.push(self.value(v, depth + 1)?);
+            }
+            Ok(Value::Array(items))
         } else {
             let mut map = Map::with_capacity(ht.len());
-            for (k, v) in ht.iter() {
+            for (i, (k, v)) in ht.iter().enumerate() {
+                if i % CHECK_EVERY == CHECK_EVERY - 1 {
+                    self.fits(0)?;
+                }
                 map.insert(key_text(&k), self.value(v, depth + 1)?);
             }
             Ok(Value::Object(map))

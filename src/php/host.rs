@@ -1,16 +1,49 @@
 //! `Host` implemented by calling methods of the plugin's PHP bridge object
 //! (`Piwik\Plugins\McpServer\Bridge\MatomoHost`). Every call checks for a thrown PHP exception
 //! and takes it over, so a failing callback becomes an error value here, never a PHP fatal.
+//!
+//! A PHP fatal error inside a callback ends the request in one of two ways, and neither may skip
+//! Rust frames (that would strand their memory in a long-lived php-fpm worker) or be mistaken for
+//! an exception:
+//! - a bailout (`E_ERROR`, `E_USER_ERROR`): a `longjmp`. Each callback runs inside its own catch,
+//!   so it ends the callback only; the core unwinds as from any failure, and the exported
+//!   function resumes the bailout once Rust holds nothing;
+//! - an exit unwind (`memory_limit` exhausted inside a call, `exit()`): the call returns with
+//!   PHP's internal unwind-exit object pending. It is left pending, and PHP goes on unwinding
+//!   when the exported function returns.
+//!
+//! Either way PHP is not called again in that request.
 
 use super::convert;
 use ext_php_rs::convert::IntoZvalDyn;
 use ext_php_rs::types::{ZendObject, Zval};
-use ext_php_rs::zend::ExecutorGlobals;
+use ext_php_rs::zend::{CatchError, ExecutorGlobals, try_catch};
+use std::cell::Cell;
+use std::panic::AssertUnwindSafe;
+
+unsafe extern "C" {
+    /// Whether a pending "exception" is PHP's own request unwind (`exit()`, a fatal error
+    /// inside a call), exported by every PHP 8.
+    fn zend_is_unwind_exit(ex: *const ext_php_rs::ffi::zend_object) -> bool;
+    fn zend_is_graceful_exit(ex: *const ext_php_rs::ffi::zend_object) -> bool;
+}
+
+/// PHP is unwinding the request (not a Throwable a callback threw): leave it pending.
+fn request_unwinding() -> bool {
+    let ex = ExecutorGlobals::get().exception;
+    // SAFETY: a non-null pending exception is a live object owned by the engine.
+    !ex.is_null() && unsafe { zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex) }
+}
 use matomo_mcp_core::{ApiError, Host, HostError, LogLevel, SiteDates, StoredSession, api_outcome, session_row};
 use serde_json::{Map, Value};
 
 pub struct PhpHost<'a> {
     bridge: &'a ZendObject,
+    /// A callback ended in a PHP bailout: PHP is not called again, and the exported function
+    /// resumes the bailout.
+    bailed_out: Cell<bool>,
+    /// A callback left PHP unwinding the request: PHP is not called again.
+    unwinding: Cell<bool>,
 }
 
 /// A PHP exception taken over from the engine: class and message, for the server log.
@@ -29,11 +62,36 @@ fn take_exception() -> Option<String> {
 
 impl<'a> PhpHost<'a> {
     pub fn new(bridge: &'a ZendObject) -> Self {
-        Self { bridge }
+        Self {
+            bridge,
+            bailed_out: Cell::new(false),
+            unwinding: Cell::new(false),
+        }
+    }
+
+    /// Whether PHP must end the request in the fatal error a callback met.
+    pub fn bailed_out(&self) -> bool {
+        self.bailed_out.get()
     }
 
     fn call(&self, method: &str, args: Vec<&dyn IntoZvalDyn>) -> Result<Zval, String> {
-        let result = self.bridge.try_call_method(method, args);
+        if self.bailed_out.get() || self.unwinding.get() {
+            return Err(format!(
+                "{method}() not called: PHP is ending the request in a fatal error"
+            ));
+        }
+        let result = match try_catch(AssertUnwindSafe(|| self.bridge.try_call_method(method, args))) {
+            Ok(result) => result,
+            Err(CatchError::Bailout) => {
+                self.bailed_out.set(true);
+                return Err(format!("{method}() ended in a PHP fatal error"));
+            }
+            Err(_) => return Err(format!("{method}() could not be called")),
+        };
+        if request_unwinding() {
+            self.unwinding.set(true);
+            return Err(format!("{method}() ended the request (PHP fatal error or exit)"));
+        }
         if let Some(thrown) = take_exception() {
             return Err(format!("{method}() threw {thrown}"));
         }
@@ -43,7 +101,13 @@ impl<'a> PhpHost<'a> {
     /// An `['result' => ...]`/`['error' => ...]` answer, its DataTables rendered by the bridge.
     fn outcome(&self, answer: &Zval) -> Result<Value, ApiError> {
         let render = |table: &Zval| self.call("renderDataTable", vec![table]).map_err(convert::ConvertError);
-        let value = convert::to_value_rendering_tables(answer, &render).map_err(|e| ApiError::internal(e.0))?;
+        let value = convert::to_value_rendering_tables(answer, &render).map_err(|e| {
+            if e.0 == convert::TOO_LARGE {
+                ApiError::too_large()
+            } else {
+                ApiError::internal(e.0)
+            }
+        })?;
         api_outcome(value)
     }
 }

@@ -81,7 +81,19 @@ pub fn matomo_mcp_handle(request: &Zval, facts: &Zval, bridge: &ZendObject) -> P
             }
         }
     });
+    if host.bailed_out() {
+        resume_fatal_error(response);
+    }
     response_array(&response)
+}
+
+/// Ends the request in the PHP fatal error a callback met, once everything Rust held for it is
+/// released (the bailout jumps over this frame and the ones below it).
+fn resume_fatal_error(response: HttpResponse) -> ! {
+    drop(response);
+    // SAFETY: nothing on this function's stack owns memory any more, and the Zval arguments of
+    // the exported function belong to PHP, which is what the bailout hands control back to.
+    unsafe { ext_php_rs::zend::bailout() }
 }
 
 /// The JSON-RPC error answer for an exception Matomo raised around the endpoint: a failed token
@@ -103,14 +115,18 @@ pub fn matomo_mcp_exception_response(kind: &str, message: &Zval, body: &Zval) ->
 #[php_function]
 pub fn matomo_mcp_collect_expired_sessions(bridge: &ZendObject) -> i64 {
     let host = PhpHost::new(bridge);
-    match catch_unwind(AssertUnwindSafe(|| matomo_mcp_core::collect_expired_sessions(&host))) {
+    let removed = match catch_unwind(AssertUnwindSafe(|| matomo_mcp_core::collect_expired_sessions(&host))) {
         Ok(Ok(n)) => i64::try_from(n).unwrap_or(i64::MAX),
         Ok(Err(e)) => {
             host.log(LogLevel::Warning, &format!("MCP session clean-up failed: {}", e.0));
             0
         }
         Err(_) => 0,
+    };
+    if host.bailed_out() {
+        resume_fatal_error(HttpResponse::new(500));
     }
+    removed
 }
 
 /// The most body bytes worth reading: one more than the limit, so an oversized body is seen.
@@ -123,6 +139,13 @@ pub fn matomo_mcp_max_body_bytes() -> i64 {
 #[php_function]
 pub fn matomo_mcp_builtin_tool_names() -> Vec<String> {
     matomo_mcp_core::builtin_tool_names()
+}
+
+/// Bytes the extension holds on its own heap (for tests and diagnostics: after a request, only
+/// what lives for the whole process, such as the tool registry, remains).
+#[php_function]
+pub fn matomo_mcp_heap_bytes() -> i64 {
+    i64::try_from(crate::memory::live_bytes()).unwrap_or(i64::MAX)
 }
 
 /// The extension's version (shown on the plugin's system check).
@@ -147,5 +170,6 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .function(wrap_function!(matomo_mcp_max_body_bytes))
         .function(wrap_function!(matomo_mcp_version))
         .function(wrap_function!(matomo_mcp_version_problem))
+        .function(wrap_function!(matomo_mcp_heap_bytes))
         .function(wrap_function!(matomo_mcp_builtin_tool_names))
 }

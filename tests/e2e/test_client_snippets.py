@@ -20,7 +20,7 @@ CLIS = ROOT / "build" / "tools" / "clis" / "node_modules" / ".bin"
 def snippets(standin):
     page = standin.request("GET", "/index.php?module=McpServer&action=connect&token_auth=" + TOKENS["viewer"]).body.decode()
     found = {m.group(1): html.unescape(m.group(2)) for m in re.finditer(r'<pre id="mcpCode-([a-z-]+)">(.*?)</pre>', page, re.S)}
-    assert set(found) == {"claude-code", "claude-desktop", "codex", "cursor", "vscode", "inspector"}
+    assert set(found) == {"claude-code", "claude-ai", "claude-desktop", "codex", "cursor", "vscode", "inspector"}
     return {k: v.replace("YOUR_TOKEN", TOKENS["viewer"]) for k, v in found.items()}
 
 
@@ -28,6 +28,18 @@ def home(tmp_path):
     h = tmp_path / "home"
     h.mkdir()
     return dict(os.environ, HOME=str(h))
+
+
+def test_claude_ai_connector_values_connect(snippets):
+    """claude.ai's custom connector form takes a URL and request headers: the two values the guide
+    shows, used as that connector uses them (a Streamable HTTP client with that header)."""
+    lines = dict(line.split(": ", 1) for line in snippets["claude-ai"].splitlines())
+    name, value = lines["Request header"].split(": ", 1)
+    assert name == "Authorization" and value.startswith("Bearer ")
+    out = subprocess.run([sys.executable, str(ROOT / "tests/clients/sdk_client.py"), lines["Remote MCP server URL"],
+                          "--token", value.removeprefix("Bearer ")], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["serverName"] == "Matomo MCP Server"
 
 
 def test_claude_code_snippet_connects(snippets, tmp_path):

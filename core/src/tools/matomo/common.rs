@@ -21,6 +21,9 @@ impl Failures {
 
     /// An error for anything but "no access", which callers decide about.
     pub fn other(&self, ctx: &ToolContext, method: &str, e: &ApiError) -> ToolError {
+        if e.kind == ApiErrorKind::TooLarge {
+            return ToolError(e.message.clone());
+        }
         if e.kind == ApiErrorKind::PluginInactive
             && let Some(err) = self.plugin_unavailable()
         {

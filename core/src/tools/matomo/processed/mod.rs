@@ -295,7 +295,9 @@ fn processed_data(
     match ctx.host.call_api("API.getProcessedReport", &call) {
         Ok(data) => Ok(Some(data)),
         Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new(SITE_NOT_FOUND)),
-        Err(e) if e.kind == ApiErrorKind::Internal => Err(reports::FAILURES.other(ctx, "API.getProcessedReport", &e)),
+        Err(e) if matches!(e.kind, ApiErrorKind::Internal | ApiErrorKind::TooLarge) => {
+            Err(reports::FAILURES.other(ctx, "API.getProcessedReport", &e))
+        }
         Err(e) if e.message.contains(UNKNOWN_REPORT) => Ok(None),
         Err(e) => Err(explain_failure(ctx, req, &e.message)),
     }

@@ -198,6 +198,7 @@ fn call(ctx: &ToolContext, args: &Map<String, Value>, only: Option<Category>) ->
     match ctx.host.call_api(&name, &parameters) {
         Ok(result) => bounded::answer(result, method, window, &name),
         Err(e) if e.kind == ApiErrorKind::NoAccess => Err(ToolError::new("No access to API method.")),
+        Err(e) if e.kind == ApiErrorKind::TooLarge => Err(ToolError(e.message)),
         Err(e) if e.kind == ApiErrorKind::Internal => {
             ctx.host.log(
                 LogLevel::Warning,
