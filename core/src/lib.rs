@@ -7,6 +7,7 @@
 //! The public API is what the extension crate needs to convert between PHP values and these
 //! types; everything else is private to the core.
 
+mod apps;
 mod bridge;
 mod completion;
 mod config;

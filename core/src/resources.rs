@@ -124,6 +124,11 @@ pub fn list(host: &dyn Host, params: Option<&Value>) -> Result<String, RpcError>
             }))
         })
         .collect();
+    let mut page = page;
+    if offset == 0 {
+        // the views of MCP Apps, after the sites (a client reading "the first resource" gets facts)
+        page.extend(crate::apps::listed());
+    }
     let mut result = json!({"resources": page});
     if offset + PAGE_SIZE < sites.len() {
         result["nextCursor"] = json!(base64url::encode(format!("sites:{}", offset + PAGE_SIZE).as_bytes()));
@@ -160,6 +165,9 @@ pub fn read(host: &dyn Host, params: Option<&Value>, modern: bool) -> Result<Str
                 "Invalid params: resources/read needs the uri of a resource.",
             )
         })?;
+    if let Some(view) = crate::apps::read(uri) {
+        return Ok(json!({"contents": [view]}).to_string());
+    }
     let target = parse(uri).ok_or_else(|| not_found(uri, modern))?;
     let id = match target {
         Target::Facts(id) | Target::Reports(id) | Target::Metrics(id) => id,

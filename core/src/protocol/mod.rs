@@ -10,7 +10,7 @@ use crate::jsonrpc::{self, INVALID_REQUEST, METHOD_NOT_FOUND};
 use crate::session::SessionState;
 use crate::tools::{self, Call};
 use crate::util::printable;
-use crate::{completion, prompts, resources};
+use crate::{apps, completion, prompts, resources};
 use serde_json::{Value, json};
 
 pub const SERVER_NAME: &str = "Matomo MCP Server";
@@ -38,6 +38,10 @@ pub fn capabilities(version: &str) -> Value {
     });
     if version >= "2025-03-26" {
         caps["completions"] = json!({});
+    }
+    if versions::is_modern(version) {
+        // extensions are declared from 2026-07-28 on; earlier revisions have no place for them
+        caps["extensions"] = json!({apps::EXTENSION: {"mimeTypes": [apps::MIME]}});
     }
     caps
 }
@@ -74,6 +78,7 @@ pub fn initialize(params: Option<&Value>, plugin_version: &str) -> (String, Sess
             .chars()
             .take(50)
             .collect(),
+        ui_apps: apps::client_supports(params.and_then(|p| p.get("capabilities"))),
     };
     (result.to_string(), state)
 }

@@ -19,6 +19,9 @@ pub struct SessionState {
     pub client_name: String,
     #[serde(default)]
     pub client_version: String,
+    /// The client draws MCP Apps views (it said so in `initialize`).
+    #[serde(default)]
+    pub ui_apps: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

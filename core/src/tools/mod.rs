@@ -36,6 +36,8 @@ pub struct Call<'a> {
     /// Invalid tool arguments answered as a tool result with `isError` (2026-07-28) rather than
     /// as a JSON-RPC error.
     pub argument_errors_as_results: bool,
+    /// The client draws MCP Apps views: tools point at theirs in `tools/list`.
+    pub ui_apps: bool,
     pub session_id: &'a str,
     /// The tools of this request (settings, other plugins' additions and removals).
     pub tools: &'a contributed::ToolSet<'a>,
@@ -128,6 +130,8 @@ pub struct Tool {
     pub handler: Handler,
     /// What models get wrong with this tool's arguments, repaired (`tolerance::nothing` if nothing).
     pub repair: Repair,
+    /// The MCP Apps view (`ui://`) that shows this tool's answers, for hosts that draw views.
+    pub ui: Option<&'static str>,
 }
 
 impl Tool {

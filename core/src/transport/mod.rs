@@ -197,6 +197,7 @@ fn post(req: &HttpRequest, parsed: Option<Value>, ctx: &Context, host: &dyn Host
         version: &session.state.protocol_version,
         structured_output: versions::has_structured_output(&session.state.protocol_version),
         argument_errors_as_results: false,
+        ui_apps: session.state.ui_apps,
         session_id: &session.id,
         tools: &tools,
     };

@@ -184,7 +184,7 @@ pub fn post(
     let empty = Map::new();
     let params_map = params.as_ref().and_then(Value::as_object).unwrap_or(&empty);
     let meta = params_map.get("_meta").and_then(Value::as_object);
-    let (Some(version), Some(_capabilities)) = (
+    let (Some(version), Some(capabilities)) = (
         meta.and_then(|m| m.get(META_VERSION)).and_then(Value::as_str),
         meta.and_then(|m| m.get(META_CAPABILITIES)).filter(|c| c.is_object()),
     ) else {
@@ -231,6 +231,7 @@ pub fn post(
         version,
         structured_output: true,
         argument_errors_as_results: true,
+        ui_apps: crate::apps::client_supports(Some(capabilities)),
         session_id: "none",
         tools: &tools,
     };

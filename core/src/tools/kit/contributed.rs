@@ -204,15 +204,19 @@ impl<'a> ToolSet<'a> {
         }
     }
 
-    /// Serialised `tools/list` entries in order.
-    pub fn descriptors(&self, structured: bool) -> Vec<Cow<'_, str>> {
+    /// Serialised `tools/list` entries in order; with `ui_apps`, a tool that has an MCP Apps view
+    /// points at it in `_meta` (the entry is then written anew, the others stay as serialised).
+    pub fn descriptors(&self, structured: bool, ui_apps: bool) -> Vec<Cow<'_, str>> {
         let builtin = self
             .registry
             .tools
             .iter()
             .zip(self.registry.descriptors_all(structured))
             .filter(|(t, _)| self.builtin_allowed(t))
-            .map(|(_, d)| Cow::Borrowed(d.as_str()));
+            .map(move |(t, d)| match t.ui.filter(|_| ui_apps) {
+                Some(uri) => Cow::Owned(format!("{{\"_meta\":{},{}", crate::apps::tool_meta(uri), &d[1..])),
+                None => Cow::Borrowed(d.as_str()),
+            });
         let contributed = self
             .contributed
             .iter()
@@ -246,7 +250,7 @@ mod tests {
         ]}));
         let set = ToolSet::new(crate::tools::builtin(), &Mode::None, &f);
         let names: Vec<String> = set
-            .descriptors(true)
+            .descriptors(true, false)
             .iter()
             .map(|d| {
                 serde_json::from_str::<Value>(d).expect("json")["name"]
@@ -259,7 +263,7 @@ mod tests {
         assert_eq!(names[names.len() - 2..], ["acme_hello", "acme_kept"]);
         assert_eq!(names.iter().filter(|n| *n == "matomo_site_get").count(), 1);
         assert!(!names.iter().any(|n| n == "bad name" || n == "no_description"));
-        let d: Value = serde_json::from_str(&set.descriptors(true)[names.len() - 2]).expect("json");
+        let d: Value = serde_json::from_str(&set.descriptors(true, false)[names.len() - 2]).expect("json");
         assert_eq!(d["inputSchema"]["properties"], json!({}), "PHP's [] became {{}}");
         assert_eq!(d["annotations"]["destructiveHint"], true);
         assert!(matches!(set.find("matomo_site_get"), Some(Found::Builtin(_))));

@@ -52,7 +52,11 @@ pub fn handle(call: &Call, params: Option<&Value>) -> Result<String, RpcError> {
         call.host.log(crate::host::LogLevel::Warning, why);
     }
     let cursor = params.and_then(|p| p.get("cursor"));
-    page(&call.tools.descriptors(call.structured_output), cursor, PAGE_SIZE)
+    page(
+        &call.tools.descriptors(call.structured_output, call.ui_apps),
+        cursor,
+        PAGE_SIZE,
+    )
 }
 
 #[cfg(test)]
@@ -65,7 +69,7 @@ mod tests {
     fn entries(structured: bool) -> Vec<String> {
         let facts = ToolsFacts::default();
         ToolSet::new(crate::tools::builtin(), &Mode::None, &facts)
-            .descriptors(structured)
+            .descriptors(structured, false)
             .into_iter()
             .map(|c| c.into_owned())
             .collect()

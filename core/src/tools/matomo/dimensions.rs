@@ -105,6 +105,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: dimension_get,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_dimension_list",
@@ -117,6 +118,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: dimension_list,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
     ]
 }

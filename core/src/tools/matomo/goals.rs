@@ -114,6 +114,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: goal_get,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_goal_list",
@@ -126,6 +127,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: goal_list,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
     ]
 }

@@ -338,6 +338,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: report_list,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_report_metadata",
@@ -350,6 +351,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: report_metadata,
             repair: repair::metadata_arguments,
+            ui: None,
         },
     ]
 }

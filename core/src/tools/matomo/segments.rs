@@ -116,6 +116,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: segment_get,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_segment_list",
@@ -128,6 +129,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: segment_list,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
     ]
 }

@@ -128,6 +128,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: site_get,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_site_list",
@@ -140,6 +141,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: site_list,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_site_search",
@@ -155,6 +157,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::Always,
             handler: site_search,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
     ]
 }

@@ -453,6 +453,7 @@ pub fn tools() -> Vec<Tool> {
         available: Availability::Always,
         handler: report_processed,
         repair: reports::repair::processed_arguments,
+        ui: Some(crate::apps::REPORT_CHART),
     }]
 }
 

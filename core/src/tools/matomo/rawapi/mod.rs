@@ -308,6 +308,7 @@ fn call_tool(
         available,
         handler,
         repair: raw_call_arguments,
+        ui: None,
     }
 }
 
@@ -390,6 +391,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::RawApi,
             handler: api_get,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
         Tool {
             name: "matomo_api_list",
@@ -403,6 +405,7 @@ pub fn tools() -> Vec<Tool> {
             available: Availability::RawApi,
             handler: api_list,
             repair: crate::tools::kit::tolerance::nothing,
+            ui: None,
         },
     ]
 }
