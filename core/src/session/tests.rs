@@ -6,6 +6,7 @@ fn state() -> SessionState {
         protocol_version: "2025-11-25".into(),
         client_name: "c".into(),
         client_version: "1".into(),
+        ui_apps: false,
     }
 }
 
