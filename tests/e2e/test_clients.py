@@ -164,7 +164,7 @@ def test_python_sdk_client_uses_prompts_resources_and_completions(standin, mode,
     assert f["prompts"] == ["matomo_traffic_overview", "matomo_explain_change", "matomo_audience_segments",
                             "matomo_technical_check"]
     assert 'Site 1 "Demo Shop"' in f["promptText"] and "VisitsSummary_get" in f["promptText"]
-    assert f["resources"] == ["matomo://sites/1", "matomo://sites/2"], "the viewer's two sites"
+    assert f["resources"] == ["matomo://sites/1", "matomo://sites/2", "ui://matomo/report-chart.html"], "the viewer's two sites, the chart view"
     assert f["templates"] == ["matomo://sites/{idSite}", "matomo://sites/{idSite}/reports", "matomo://sites/{idSite}/metrics"]
     assert f["read"]["name"] == "Demo Shop" and f["read"]["currency"] == "EUR" and f["read"]["today"]
     assert f["siteCompletions"] == ["1", "2"] and f["templateCompletions"] == ["1"]
@@ -182,7 +182,7 @@ def test_typescript_client_connects_in_both_modes(standin, mode, version):
     assert r["tools"] == ALL_TOOLS
     assert r["call"]["isError"] is False and r["call"]["structuredContent"]["name"] == "Demo Shop"
     assert r["prompts"][0] == "matomo_traffic_overview" and "Demo Shop" in r["promptText"]
-    assert r["resources"] == ["matomo://sites/1", "matomo://sites/2"] and r["read"]["idsite"] == 1
+    assert r["resources"] == ["matomo://sites/1", "matomo://sites/2", "ui://matomo/report-chart.html"] and r["read"]["idsite"] == 1
     assert r["completion"] == ["1", "2"]
 
 

@@ -27,6 +27,7 @@ def test_guide_shows_the_endpoint_and_ready_snippets(standin):
     assert f'<pre id="mcpEndpoint">{endpoint}</pre>' in html
     assert f"claude mcp add --transport http matomo &#039;{endpoint}&#039; --header &#039;Authorization: Bearer YOUR_TOKEN&#039;" in html
     assert f"Remote MCP server URL: {endpoint}\nRequest header: Authorization: Bearer YOUR_TOKEN" in html
+    assert 'id="mcpCharts"' in html and "claude.ai, Claude Desktop, ChatGPT, VS Code and Goose draw report answers as charts" in html
     for snippet in ["claude-code", "claude-ai", "claude-desktop", "codex", "cursor", "vscode", "inspector", "chatgpt"]:
         assert f'id="mcpSnippet-{snippet}"' in html, snippet
     assert "bearer_token_env_var" in html and "mcp-remote" in html
