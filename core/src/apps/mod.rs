@@ -3,7 +3,7 @@
 //! the extension never see the pointer, and every host gets the same `structuredContent` and text.
 //!
 //! The view is one self-contained HTML page (inline script, style and SVG): it needs no network,
-//! so the hosts' default Content Security Policy fits it and no `csp` is declared.
+//! and its `csp` metadata names no outside origin.
 
 use serde_json::{Value, json};
 
@@ -37,8 +37,9 @@ pub fn tool_meta(uri: &str) -> Value {
 }
 
 fn view_meta() -> Value {
-    // the host frames the view like its own cards
-    json!({"ui": {"prefersBorder": true}})
+    // no outside origin of any kind (the page is inline), said explicitly for strict hosts; the
+    // host frames the view like its own cards
+    json!({"ui": {"csp": {"connectDomains": [], "resourceDomains": []}, "prefersBorder": true}})
 }
 
 /// The views, as `resources/list` entries.
