@@ -11,7 +11,7 @@
 
 use crate::memory;
 use ext_php_rs::boxed::ZBox;
-use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendObject, Zval};
+use ext_php_rs::types::{ZendHashTable, ZendObject, Zval};
 use ext_php_rs::zend::ClassEntry;
 use serde_json::{Map, Number, Value};
 
@@ -50,19 +50,43 @@ pub fn to_value_rendering_tables(zv: &Zval, render: TableRenderer<'_>) -> Result
     Conversion { tables, ceiling }.value(zv, 0)
 }
 
-fn key_text(key: &ArrayKey) -> String {
-    match key {
-        ArrayKey::Long(i) => i.to_string(),
-        ArrayKey::String(s) => s.clone(),
-        ArrayKey::Str(s) => (*s).to_string(),
-        ArrayKey::ZendString(s) => String::from_utf8_lossy(s.as_bytes()).into_owned(),
+/// An array key as PHP has it: an integer, or a string of any bytes.
+pub enum Key {
+    Long(i64),
+    Text(String),
+}
+
+impl Key {
+    fn into_text(self) -> String {
+        match self {
+            Key::Long(n) => n.to_string(),
+            Key::Text(s) => s,
+        }
     }
 }
 
+/// The entries of a PHP array in order. ext-php-rs's own iterator panics on a string key that is
+/// not UTF-8 (Matomo data can have one); here such a key is read lossily, as values are.
+pub fn entries(ht: &ZendHashTable) -> impl Iterator<Item = (Key, &Zval)> {
+    let mut it = ht.iter();
+    std::iter::from_fn(move || {
+        let (key, value) = it.next_zval()?;
+        let key = match key.long() {
+            Some(n) => Key::Long(n),
+            None => Key::Text(
+                key.zend_str()
+                    .map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned())
+                    .unwrap_or_default(),
+            ),
+        };
+        Some((key, value))
+    })
+}
+
 fn is_list(ht: &ZendHashTable) -> bool {
-    ht.iter()
+    entries(ht)
         .enumerate()
-        .all(|(i, (k, _))| matches!(k, ArrayKey::Long(n) if n == i as i64))
+        .all(|(i, (k, _))| matches!(k, Key::Long(n) if n == i as i64))
 }
 
 struct Conversion<'a> {
@@ -126,7 +150,7 @@ impl Conversion<'_> {
         self.fits(ht.len().saturating_mul(std::mem::size_of::<Value>()))?;
         if is_list(ht) {
             let mut items = Vec::with_capacity(ht.len());
-            for (i, (_, v)) in ht.iter().enumerate() {
+            for (i, (_, v)) in entries(ht).enumerate() {
                 if i % CHECK_EVERY == CHECK_EVERY - 1 {
                     self.fits(0)?;
                 }
@@ -135,11 +159,11 @@ impl Conversion<'_> {
             Ok(Value::Array(items))
         } else {
             let mut map = Map::with_capacity(ht.len());
-            for (i, (k, v)) in ht.iter().enumerate() {
+            for (i, (k, v)) in entries(ht).enumerate() {
                 if i % CHECK_EVERY == CHECK_EVERY - 1 {
                     self.fits(0)?;
                 }
-                map.insert(key_text(&k), self.value(v, depth + 1)?);
+                map.insert(k.into_text(), self.value(v, depth + 1)?);
             }
             Ok(Value::Object(map))
         }
@@ -151,8 +175,8 @@ impl Conversion<'_> {
             .get_properties()
             .map_err(|e| ConvertError(format!("unreadable object: {e}")))?;
         let mut map = Map::with_capacity(props.len());
-        for (k, v) in props.iter() {
-            let name = key_text(&k);
+        for (k, v) in entries(props) {
+            let name = k.into_text();
             if !name.starts_with('\0') {
                 map.insert(name, self.value(v, depth + 1)?);
             }

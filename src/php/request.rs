@@ -5,7 +5,8 @@
 //! (`Authorization`, `Cookie`) are Matomo's business: they are never read, so they cannot reach
 //! the core, its logs or its answers.
 
-use ext_php_rs::types::{ArrayKey, Zval};
+use super::convert;
+use ext_php_rs::types::Zval;
 use matomo_mcp_core::HttpRequest;
 
 /// `$_SERVER` keys that hold credentials, in every spelling a web server may pass them.
@@ -35,17 +36,11 @@ pub fn from_zval(zv: &Zval) -> Result<HttpRequest, String> {
         .unwrap_or("GET")
         .to_ascii_uppercase();
     let mut headers = Vec::new();
-    for (key, value) in server.iter() {
-        let key = match &key {
-            ArrayKey::Long(_) => continue,
-            ArrayKey::String(s) => s.as_str(),
-            ArrayKey::Str(s) => s,
-            ArrayKey::ZendString(s) => match s.as_str() {
-                Ok(s) => s,
-                Err(_) => continue,
-            },
+    for (key, value) in convert::entries(server) {
+        let convert::Key::Text(key) = key else {
+            continue;
         };
-        if let (Some(name), Some(value)) = (header_name(key), value.zend_str()) {
+        if let (Some(name), Some(value)) = (header_name(&key), value.zend_str()) {
             headers.push((name, String::from_utf8_lossy(value.as_bytes()).into_owned()));
         }
     }
