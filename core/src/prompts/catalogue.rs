@@ -117,6 +117,11 @@ fn call(tool: &str, args: Value) -> String {
     format!("{tool} {args}")
 }
 
+/// A `matomo_report_processed` call, the one most steps make.
+fn processed(args: Value) -> String {
+    call("matomo_report_processed", args)
+}
+
 fn site_line(b: &Brief) -> String {
     let f = &b.site.facts;
     format!(
@@ -181,20 +186,15 @@ fn traffic_overview(b: &Brief) -> String {
          Then summarise in a few sentences: how much traffic, where it is heading, which pages and channels carry it, and anything unusual worth a closer look (the prompt matomo_explain_change analyses one change).\n\n{reading}",
         site = site_line(b),
         span = span_line(b),
-        trend = call(
-            "matomo_report_processed",
-            json!({"idSite": id, "reportUniqueId": "VisitsSummary_get", "period": b.period, "date": b.date})
-        ),
-        pages = call(
-            "matomo_report_processed",
+        trend =
+            processed(json!({"idSite": id, "reportUniqueId": "VisitsSummary_get", "period": b.period, "date": b.date})),
+        pages = processed(
             json!({"idSite": id, "reportUniqueId": "Actions_getPageUrls", "period": span_period, "date": span_date, "apiParameters": {"flat": 1}, "filter_limit": 10})
         ),
-        channels = call(
-            "matomo_report_processed",
+        channels = processed(
             json!({"idSite": id, "reportUniqueId": "Referrers_getReferrerType", "period": span_period, "date": span_date})
         ),
-        sites = call(
-            "matomo_report_processed",
+        sites = processed(
             json!({"idSite": id, "reportUniqueId": "MultiSites_getAll", "period": span_period, "date": span_date})
         ),
         reading = READING,
@@ -223,14 +223,10 @@ fn explain_change(b: &Brief) -> String {
         (before, Some(format!("{},{}", before.0, start)))
     };
     let both = match &compare_date {
-        Some(date) => call(
-            "matomo_report_processed",
-            json!({"idSite": id, "reportUniqueId": report, "period": b.period, "date": date}),
-        ),
+        Some(date) => processed(json!({"idSite": id, "reportUniqueId": report, "period": b.period, "date": date})),
         None => format!(
             "{} and again with date \"{},{}\"",
-            call(
-                "matomo_report_processed",
+            processed(
                 json!({"idSite": id, "reportUniqueId": report, "period": "range", "date": format!("{start},{end}")})
             ),
             before.0,
@@ -242,8 +238,7 @@ fn explain_change(b: &Brief) -> String {
         None => ("range".to_string(), format!("{start},{end}")),
     };
     let breakdown = |report: &str| {
-        call(
-            "matomo_report_processed",
+        processed(
             json!({"idSite": id, "reportUniqueId": report, "period": dim_period, "date": dim_date, "filter_limit": 10}),
         )
     };
@@ -273,10 +268,7 @@ fn explain_change(b: &Brief) -> String {
             format!(
                 " The period is not over: compare its first {} days with the same days before it, {} and the same with date \"{}\", rather than with the whole period before.",
                 so_far + 1,
-                call(
-                    "matomo_report_processed",
-                    json!({"idSite": id, "reportUniqueId": report, "period": "range", "date": same_days(start)})
-                ),
+                processed(json!({"idSite": id, "reportUniqueId": report, "period": "range", "date": same_days(start)})),
                 same_days(before.0)
             )
         } else {
@@ -301,7 +293,7 @@ fn audience_segments(b: &Brief) -> String {
         if let Some(s) = segment {
             args["segment"] = json!(s);
         }
-        call("matomo_report_processed", args)
+        processed(args)
     };
     let compare = match segment {
         Some(s) => format!(
@@ -323,10 +315,8 @@ fn audience_segments(b: &Brief) -> String {
         countries = report("UserCountry_getCountry"),
         frequency = report("VisitFrequency_get"),
         segments = json!({"idSite": id}),
-        goals = call(
-            "matomo_report_processed",
-            json!({"idSite": id, "reportUniqueId": "Goals_get", "period": span_period, "date": span_date})
-        ),
+        goals =
+            processed(json!({"idSite": id, "reportUniqueId": "Goals_get", "period": span_period, "date": span_date})),
         reading = READING,
     )
 }
@@ -345,16 +335,13 @@ fn technical_check(b: &Brief) -> String {
          Then list the problems found, most harmful first, each with the numbers that show it and what to check next.\n\n{reading}",
         site = site_line(b),
         search = json!({"idSite": id, "search": "page load time"}),
-        slow = call(
-            "matomo_report_processed",
+        slow = processed(
             json!({"idSite": id, "reportUniqueId": "Actions_getPageUrls", "period": "day", "date": day.to_string(), "apiParameters": {"flat": 1}, "filter_limit": 100})
         ),
-        history = call(
-            "matomo_report_processed",
+        history = processed(
             json!({"idSite": id, "reportUniqueId": "Actions_getPageUrls", "period": "day", "date": fortnight, "apiParameters": {"flat": 1}, "filter_limit": 100})
         ),
-        mobile = call(
-            "matomo_report_processed",
+        mobile = processed(
             json!({"idSite": id, "reportUniqueId": "PagePerformance_get", "period": "range", "date": format!("{},{}", day.plus(-29), day), "segment": "deviceType==smartphone"})
         ),
         reading = READING,

@@ -152,6 +152,15 @@ pub struct SiteToday {
 }
 
 impl SiteToday {
+    /// Today in `timezone`, as Matomo reads it (through the host); `None` when it cannot say.
+    pub fn of(host: &dyn crate::host::Host, timezone: &str) -> Option<Self> {
+        let dates = host.site_dates(timezone)?;
+        Some(Self {
+            local: Day::parse(&dates.local)?,
+            range_end: Day::parse(&dates.range_end)?,
+        })
+    }
+
     /// A site whose two readings agree (UTC and zones east of it, most hours of the day).
     #[cfg(test)]
     pub fn same(day: Day) -> Self {

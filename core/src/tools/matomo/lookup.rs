@@ -5,7 +5,7 @@
 use crate::host::Host;
 use crate::tools::kit::access::Mode;
 use crate::tools::kit::values::text;
-use crate::tools::matomo::dates::{Day, SiteToday};
+use crate::tools::matomo::dates::SiteToday;
 use crate::tools::matomo::{reports, sites};
 use crate::tools::{ToolContext, ToolError, ToolResult, builtin};
 use serde_json::{Map, Value, json};
@@ -52,14 +52,7 @@ pub fn site(host: &dyn Host, id_site: i64) -> Result<Option<Site>, ToolError> {
         Err(e) if e.0 == sites::NOT_FOUND => return Ok(None),
         Err(e) => return Err(e),
     };
-    let dates = host
-        .site_dates(&text(facts.get("timezone")))
-        .ok_or_else(|| ToolError::new(sites::FAILED))?;
-    let day = |s: &str| Day::parse(s).ok_or_else(|| ToolError::new(sites::FAILED));
-    let today = SiteToday {
-        local: day(&dates.local)?,
-        range_end: day(&dates.range_end)?,
-    };
+    let today = SiteToday::of(host, &text(facts.get("timezone"))).ok_or_else(|| ToolError::new(sites::FAILED))?;
     Ok(Some(Site { facts, today }))
 }
 

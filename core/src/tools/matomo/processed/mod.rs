@@ -102,16 +102,7 @@ fn site_clock(ctx: &ToolContext, id_site: i64) -> Result<(String, dates::SiteTod
         Err(e) => return Err(reports::FAILURES.other(ctx, "SitesManager.getSiteFromId", &e)),
     };
     let tz = text(site.get("timezone"));
-    let today = ctx
-        .host
-        .site_dates(&tz)
-        .and_then(|d| {
-            Some(dates::SiteToday {
-                local: dates::Day::parse(&d.local)?,
-                range_end: dates::Day::parse(&d.range_end)?,
-            })
-        })
-        .ok_or_else(|| ToolError::new(reports::FAILURES.failed))?;
+    let today = dates::SiteToday::of(ctx.host, &tz).ok_or_else(|| ToolError::new(reports::FAILURES.failed))?;
     Ok((tz, today))
 }
 
