@@ -80,7 +80,7 @@ fn failed(e: crate::tools::ToolError) -> RpcError {
     RpcError::new(INTERNAL_ERROR, e.0)
 }
 
-fn cursor_offset(cursor: Option<&Value>) -> Result<usize, RpcError> {
+pub(crate) fn cursor_offset(cursor: Option<&Value>) -> Result<usize, RpcError> {
     let invalid = || {
         RpcError::new(
             INVALID_PARAMS,

@@ -4,6 +4,7 @@
 pub mod recorded;
 #[cfg(test)]
 mod replay;
+pub mod surface;
 
 use crate::host::{ApiError, Host, HostError, LogLevel, SiteDates, StoredSession};
 use serde_json::{Map, Value};
