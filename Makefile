@@ -55,7 +55,7 @@ bench: build
 bench-short: $(EXTENSION)
 	bash scripts/bench.sh --short
 
-# the core under cargo fuzz, each target for FUZZ_SECONDS (10 minutes by default)
+# every cargo fuzz target (the core, and PHP values in the embed SAPI) for FUZZ_SECONDS (10 minutes by default)
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)

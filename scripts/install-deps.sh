@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing need on Debian 12 (idempotent): PHP 8.2 with its
-# development files and php-fpm, libclang (bindgen), nginx, Node.js/npm (for the test clients),
-# Python venv support, and a Rust toolchain if none is present.
+# development files, php-fpm and the embed SAPI (for the PHP-value fuzz target), libclang
+# (bindgen), nginx, Node.js/npm (for the test clients), Python venv support, and a Rust
+# toolchain if none is present.
 set -euo pipefail
 sudo=""; [[ "$(id -u)" == 0 ]] || sudo="sudo"
-packages=(php8.2-cli php8.2-dev php8.2-fpm php8.2-sqlite3 php8.2-mbstring php-codesniffer php-twig libclang-dev nginx curl gcc make zip unzip chromium)
+packages=(php8.2-cli php8.2-dev php8.2-fpm php8.2-sqlite3 php8.2-mbstring php-codesniffer php-twig libphp8.2-embed libclang-dev nginx curl gcc make zip unzip chromium)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3 python3-venv)
 missing=()
