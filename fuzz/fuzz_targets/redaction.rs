@@ -35,6 +35,23 @@ fn plant(v: &mut Value, n: &mut usize) {
     }
 }
 
+/// Whether the input itself spells the secret (in a key or a value, once the control characters
+/// that log lines drop are gone): then it is the client's own text, not a leak.
+fn mentions_secret(v: &Value) -> bool {
+    let spells = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .contains(SECRET)
+    };
+    match v {
+        Value::String(s) => spells(s),
+        Value::Array(a) => a.iter().any(mentions_secret),
+        Value::Object(o) => o.iter().any(|(k, x)| spells(k) || mentions_secret(x)),
+        _ => false,
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     if SECRET_KEYS.iter().any(|k| !is_secret_key(k)) {
         panic!("a secret key is not recognised as one");
@@ -42,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(input) = serde_json::from_slice::<Value>(data) else {
         return;
     };
-    if input.to_string().contains(SECRET) {
+    if mentions_secret(&input) {
         return;
     }
     let mut args = match input {
