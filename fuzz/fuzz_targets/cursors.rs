@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use matomo_mcp_core::testing::surface::{SORTS, resources_offset, site_page, tools_page};
+use matomo_mcp_core::testing::surface::{resources_offset, site_page, tools_page};
 use serde_json::{Value, json};
 
 const NAMES: [&str; 6] = ["", "a", "A", "b", "é", "a b"];
@@ -57,9 +57,7 @@ fn walk(all: &[Value], limit: usize, sort: usize, drop: Option<usize>) {
                 // a cursor is bound to its scope and its sort
                 let elsewhere = site_page(rows.clone(), limit, sort, Some(next.into()), &json!({"idSite": 2}));
                 assert_eq!(elsewhere, Err("Invalid cursor.".to_string()));
-                if SORTS[(sort + 1) % SORTS.len()] != SORTS[sort % SORTS.len()] {
-                    assert!(site_page(rows.clone(), limit, sort + 1, Some(next.into()), &scope).is_err());
-                }
+                assert!(site_page(rows.clone(), limit, sort + 1, Some(next.into()), &scope).is_err());
                 cursor = Some(next.to_string());
             }
             Some(next) => cursor = Some(next.to_string()),

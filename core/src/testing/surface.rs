@@ -12,11 +12,9 @@ pub use crate::jsonrpc::{BodyIds, Message, body_ids, classify, error_body};
 pub use crate::logging::redact::format_arguments;
 pub use crate::policy::is_secret_key;
 
-/// The sort tokens of the list tools, in the order [`site_page`] takes them by index.
-pub const SORTS: [&str; 4] = ["name_asc", "name_desc", "id_asc", "id_desc"];
-
-/// One page of `rows` (objects with `name` and `idsite`) as the list tools page them: sorted by
-/// `SORTS[sort]`, after `cursor`, the cursor bound to `scope`.
+/// One page of `rows` (objects with `name` and `idsite`) as the list tools page them: sorted in
+/// the `sort`-th of their four orders (name or id, up or down), after `cursor`, the next cursor
+/// bound to `scope`.
 pub fn site_page(
     rows: Vec<Value>,
     limit: usize,
